@@ -1,0 +1,7 @@
+// Evaluator factories of every catalog family in scalar 'float128' (one translation
+// unit per scalar keeps the Jet/multiprecision instantiations parallel and small).
+#include "analysis/problems/register_evaluators.hpp"
+
+namespace ov::problems {
+template void register_evaluators<ov::float128>(Registry&);
+}  // namespace ov::problems

@@ -1,0 +1,17 @@
+# Compiler options shared by all OptVerify targets.
+add_library(optverify_options INTERFACE)
+target_include_directories(optverify_options INTERFACE ${PROJECT_SOURCE_DIR})
+target_compile_options(optverify_options INTERFACE -Wall -Wextra -Wno-unused-parameter)
+if(OPTVERIFY_SANITIZE)
+  target_compile_options(optverify_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(optverify_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Precompiled header for translation units that use the numeric stack.
+function(optverify_numeric_pch target)
+  if(OPTVERIFY_PCH)
+    target_precompile_headers(${target} PRIVATE
+      <boost/multiprecision/mpfr.hpp> <boost/multiprecision/mpfi.hpp> <boost/multiprecision/gmp.hpp>
+      <boost/multiprecision/float128.hpp> <Eigen/Core> <ceres/jet.h>)
+  endif()
+endfunction()
