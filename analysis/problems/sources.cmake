@@ -11,3 +11,8 @@ list(APPEND OPTVERIFY_ANALYSIS_SOURCES
   problems/evaluators_interval.cpp
   problems/evaluators_rational.cpp
 )
+# Owned by the verification work:
+include(problems/verification_sources.cmake OPTIONAL)
+# Optional non-template parts of problem families:
+include(problems/functions/sources_documents.cmake OPTIONAL)
+include(problems/functions/sources_classics.cmake OPTIONAL)
