@@ -1,1 +1,36 @@
-int main() { return 0; }
+// optverify: numerical and rigorous checks of what the literature claims about
+// optimizers. See docs/cli.md for every subcommand, its JSON schema and exit codes.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+#include <stdexcept>
+
+#include "cli/command_context.hpp"
+#include "cli/problems_command.hpp"
+#include "cli/version_command.hpp"
+
+int main(int argc, char** argv) {
+  using namespace ov::cli;
+  CommandContext ctx;
+  CLI::App app{"optverify: numerical and rigorous checks of optimizer theory"};
+  app.require_subcommand(1);
+  add_problems_command(app, ctx);
+  add_version_command(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);  // prints help or the parse error
+    return rc == 0 ? kSuccess : kUsage;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "optverify: error: " << e.what() << "\n";
+    return kUsage;
+  } catch (const std::out_of_range& e) {
+    std::cerr << "optverify: error: " << e.what() << "\n";
+    return kUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "optverify: internal error: " << e.what() << "\n";
+    return kInternal;
+  }
+  return ctx.exit_code;
+}

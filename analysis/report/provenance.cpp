@@ -1,0 +1,55 @@
+#include "analysis/report/provenance.hpp"
+
+#include <boost/version.hpp>
+#include <ceres/version.h>
+#include <gmp.h>
+#include <mpfi.h>
+#include <mpfr.h>
+
+#include <Eigen/Core>
+
+#include "optverify_git.hpp"
+
+#ifndef OPTVERIFY_VERSION
+#define OPTVERIFY_VERSION "unknown"
+#endif
+#ifndef OPTVERIFY_BUILD_TYPE
+#define OPTVERIFY_BUILD_TYPE "unknown"
+#endif
+
+namespace ov::report {
+
+const Provenance& provenance() {
+  static const Provenance p = [] {
+    Provenance v;
+    v.optverify_version = OPTVERIFY_VERSION;
+    v.git_commit = OPTVERIFY_GIT_COMMIT;
+    v.git_dirty = OPTVERIFY_GIT_DIRTY;
+#if defined(__clang__)
+    v.compiler = std::string("clang ") + __clang_version__;
+#elif defined(__GNUC__)
+    v.compiler = "g++ " + std::to_string(__GNUC__) + "." + std::to_string(__GNUC_MINOR__) + "." +
+                 std::to_string(__GNUC_PATCHLEVEL__);
+#endif
+    v.boost_version = std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
+                      "." + std::to_string(BOOST_VERSION % 100);
+    v.eigen_version = std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
+                      std::to_string(EIGEN_MINOR_VERSION);
+    v.ceres_version = CERES_VERSION_STRING;
+    v.mpfr_version = mpfr_get_version();
+    v.mpfi_version = mpfi_get_version();
+    v.gmp_version = gmp_version;
+    v.build_type = OPTVERIFY_BUILD_TYPE;
+    return v;
+  }();
+  return p;
+}
+
+nlohmann::json to_json(const Provenance& p) {
+  return {{"optverify_version", p.optverify_version}, {"git_commit", p.git_commit}, {"git_dirty", p.git_dirty},
+          {"compiler", p.compiler},                   {"boost", p.boost_version},   {"eigen", p.eigen_version},
+          {"ceres", p.ceres_version},                 {"mpfr", p.mpfr_version},     {"mpfi", p.mpfi_version},
+          {"gmp", p.gmp_version},                     {"build_type", p.build_type}};
+}
+
+}  // namespace ov::report

@@ -1,0 +1,27 @@
+// Provenance recorded with every result: program and library versions, compiler,
+// git commit. Seeds, precisions and hyper-parameters are recorded by each command.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace ov::report {
+
+struct Provenance {
+  std::string optverify_version;
+  std::string git_commit;
+  bool git_dirty = false;
+  std::string compiler;
+  std::string boost_version;
+  std::string eigen_version;
+  std::string ceres_version;
+  std::string mpfr_version;
+  std::string mpfi_version;
+  std::string gmp_version;
+  std::string build_type;
+};
+
+const Provenance& provenance();
+nlohmann::json to_json(const Provenance& p);
+
+}  // namespace ov::report

@@ -1,0 +1,3 @@
+list(APPEND OPTVERIFY_ANALYSIS_SOURCES
+  report/provenance.cpp
+)
