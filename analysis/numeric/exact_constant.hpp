@@ -158,7 +158,10 @@ class ConstantParser {
       exp10 += std::stol(std::string(s_.substr(es, p_ - es)));
     }
     // Exact: integer mantissa times a power of ten, as a rational.
-    rational q{bmp::mpz_int(digits)};
+    // Leading zeros stripped: GMP's string constructor reads "025" as octal.
+    const std::size_t nz = digits.find_first_not_of('0');
+    const std::string decimal = nz == std::string::npos ? std::string("0") : digits.substr(nz);
+    rational q{bmp::mpz_int(decimal)};
     rational ten(10);
     rational scale(1);
     for (long i = 0; i < (exp10 < 0 ? -exp10 : exp10); ++i) scale *= ten;
@@ -178,8 +181,14 @@ template <class T>
 T ConstantParser<T>::from_rational(const rational& q) {
   if constexpr (std::is_same_v<T, rational>) {
     return q;
+  } else if constexpr (std::is_same_v<T, interval>) {
+    // Not T(q): Boost 1.74 turns a rational into a *point* interval at the nearest
+    // mpfr value, which misses q (e.g. 1/10). mpfi_set_q rounds outward.
+    interval r;
+    mpfi_set_q(r.backend().data(), q.backend().data());
+    return r;
   } else {
-    return T(q);  // mpfr_set_q / mpfi_set_q: correctly rounded / enclosing
+    return T(q);  // mpfr_set_q: correctly rounded
   }
 }
 template <class T>

@@ -31,14 +31,14 @@ const Provenance& provenance() {
     v.compiler = "g++ " + std::to_string(__GNUC__) + "." + std::to_string(__GNUC_MINOR__) + "." +
                  std::to_string(__GNUC_PATCHLEVEL__);
 #endif
-    v.boost_version = std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
+    v.boost = std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
                       "." + std::to_string(BOOST_VERSION % 100);
-    v.eigen_version = std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
+    v.eigen = std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
                       std::to_string(EIGEN_MINOR_VERSION);
-    v.ceres_version = CERES_VERSION_STRING;
-    v.mpfr_version = mpfr_get_version();
-    v.mpfi_version = mpfi_get_version();
-    v.gmp_version = gmp_version;
+    v.ceres = CERES_VERSION_STRING;
+    v.mpfr = mpfr_get_version();
+    v.mpfi = mpfi_get_version();
+    v.gmp = gmp_version;  // gmp.h: #define gmp_version __gmp_version
     v.build_type = OPTVERIFY_BUILD_TYPE;
     return v;
   }();
@@ -47,9 +47,9 @@ const Provenance& provenance() {
 
 nlohmann::json to_json(const Provenance& p) {
   return {{"optverify_version", p.optverify_version}, {"git_commit", p.git_commit}, {"git_dirty", p.git_dirty},
-          {"compiler", p.compiler},                   {"boost", p.boost_version},   {"eigen", p.eigen_version},
-          {"ceres", p.ceres_version},                 {"mpfr", p.mpfr_version},     {"mpfi", p.mpfi_version},
-          {"gmp", p.gmp_version},                     {"build_type", p.build_type}};
+          {"compiler", p.compiler},                   {"boost", p.boost},   {"eigen", p.eigen},
+          {"ceres", p.ceres},                 {"mpfr", p.mpfr},     {"mpfi", p.mpfi},
+          {"gmp", p.gmp},                     {"build_type", p.build_type}};
 }
 
 }  // namespace ov::report

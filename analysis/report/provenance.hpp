@@ -12,12 +12,12 @@ struct Provenance {
   std::string git_commit;
   bool git_dirty = false;
   std::string compiler;
-  std::string boost_version;
-  std::string eigen_version;
-  std::string ceres_version;
-  std::string mpfr_version;
-  std::string mpfi_version;
-  std::string gmp_version;
+  std::string boost;
+  std::string eigen;
+  std::string ceres;
+  std::string mpfr;
+  std::string mpfi;
+  std::string gmp;
   std::string build_type;
 };
 
