@@ -4,12 +4,18 @@
 //
 // A functor f is called as f(x) with x a Vec<T>, T being S or a (nested) Jet over
 // S, and returns T. Jet's number of partials is a compile-time constant, so:
-//  - the *_fixed<N> forms take exactly N = x.size() partials;
+//  - the *_chunked<K> forms take K partials per pass (K = n: one exact pass);
 //  - the runtime forms dispatch n = 1 and n = 2 to exact sizes and evaluate larger
 //    dimensions in chunks of kChunk directions (the last chunk zero-padded).
 // Gradients cost ceil(n/K) evaluations on Jet<S,K>; Hessians use nested
 // Jet<Jet<S,K>,K> over the upper block triangle; Hessian-vector products use
-// Jet<Jet<S,1>,K> with the inner partial seeded along v.
+// Jet<Jet<S,1>,K> with the inner partial seeded along v. Directional derivatives
+// use Jet<S,1>. Jacobians of vector maps g(x) -> Vec<T> (m outputs) use the same
+// chunking as gradients: one pass per K columns.
+//
+// Sizes are checked and mismatches throw std::invalid_argument naming the
+// argument (direction v, output of a vector map changing size between passes).
+// See docs/autodiff.md for which scalars S work and why.
 #pragma once
 
 #include <ceres/jet.h>
@@ -45,6 +51,12 @@ inline void check_size(Eigen::Index n, Eigen::Index expected, const char* what) 
     throw std::invalid_argument(std::string(what) + ": vector has size " + std::to_string(n) + ", expected " +
                                 std::to_string(expected));
   }
+}
+
+// The output of a vector map as a Vec<T> (accepts Eigen expressions).
+template <class T, class G>
+Vec<T> eval_map(const G& g, const Vec<T>& x) {
+  return Vec<T>(g(x));
 }
 
 }  // namespace detail
@@ -149,6 +161,79 @@ Vec<S> hessian_vector_product(const F& f, const Vec<S>& x, const Vec<S>& v) {
     case 2: return hessian_vector_product_chunked<2>(f, x, v);
     default: return hessian_vector_product_chunked<kChunk>(f, x, v);
   }
+}
+
+// Directional derivative f'(x; v) = grad f(x) . v in one pass of Jet<S,1>.
+template <class S, class F>
+S directional_derivative(const F& f, const Vec<S>& x, const Vec<S>& v) {
+  detail::check_size(v.size(), x.size(), "directional_derivative: direction v");
+  using J = ceres::Jet<S, 1>;
+  Vec<J> xj(x.size());
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    xj[i] = J(x[i]);
+    xj[i].v[0] = v[i];
+  }
+  return f(xj).v[0];
+}
+
+// g(x) and its m x n Jacobian J(i, j) = d g_i / d x_j for a generic vector map
+// g: Vec<T> -> Vec<T>, K columns per pass (chunks when n > K).
+template <int K, class S, class G>
+Vec<S> value_and_jacobian_chunked(const G& g, const Vec<S>& x, Mat<S>& jac) {
+  static_assert(K >= 1, "value_and_jacobian_chunked: K must be >= 1");
+  const Eigen::Index n = x.size();
+  if (n == 0) {
+    Vec<S> y = detail::eval_map(g, x);
+    jac.resize(y.size(), 0);
+    return y;
+  }
+  Vec<S> value;
+  for (Eigen::Index off = 0; off < n; off += K) {
+    Vec<ceres::Jet<S, K>> y = detail::eval_map(g, detail::seed_chunk<K>(x, off));
+    if (off == 0) {
+      value.resize(y.size());
+      jac.resize(y.size(), n);
+      for (Eigen::Index i = 0; i < y.size(); ++i) value[i] = y[i].a;
+    } else {
+      detail::check_size(y.size(), value.size(), "jacobian: output of the vector map (it changed between passes)");
+    }
+    for (Eigen::Index i = 0; i < y.size(); ++i) {
+      for (int k = 0; k < K && off + k < n; ++k) jac(i, off + k) = y[i].v[k];
+    }
+  }
+  return value;
+}
+
+template <class S, class G>
+Vec<S> value_and_jacobian(const G& g, const Vec<S>& x, Mat<S>& jac) {
+  switch (x.size()) {
+    case 1: return value_and_jacobian_chunked<1>(g, x, jac);
+    case 2: return value_and_jacobian_chunked<2>(g, x, jac);
+    default: return value_and_jacobian_chunked<kChunk>(g, x, jac);
+  }
+}
+
+template <class S, class G>
+Mat<S> jacobian(const G& g, const Vec<S>& x) {
+  Mat<S> jac;
+  value_and_jacobian(g, x, jac);
+  return jac;
+}
+
+// J(x) v in one pass of Jet<S,1>.
+template <class S, class G>
+Vec<S> jacobian_vector_product(const G& g, const Vec<S>& x, const Vec<S>& v) {
+  detail::check_size(v.size(), x.size(), "jacobian_vector_product: direction v");
+  using J = ceres::Jet<S, 1>;
+  Vec<J> xj(x.size());
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    xj[i] = J(x[i]);
+    xj[i].v[0] = v[i];
+  }
+  Vec<J> y = detail::eval_map(g, xj);
+  Vec<S> jv(y.size());
+  for (Eigen::Index i = 0; i < y.size(); ++i) jv[i] = y[i].v[0];
+  return jv;
 }
 
 }  // namespace ov::ad

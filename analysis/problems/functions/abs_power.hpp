@@ -1,5 +1,5 @@
-// |x|^(1+g), 0 < g < 1: C^1 but not C^{1,1} at 0. Backtracking GD's step sizes
-// tend to 0 like |x|^(1-g) there (paper 000, Lemma 3.1 discussion).
+// |x|^(1+g), 0 < g < 1: C^1 but not C^{1,1} at 0 (paper 000, Example 2.14): Standard
+// GD never converges to 0, Backtracking GD does, with step sizes tending to 0 like |x|^(1-g).
 #pragma once
 
 #include <cmath>
@@ -26,14 +26,17 @@ struct AbsPowerFamily {
     ProblemInfo i;
     i.name = kName;
     i.title = kTitle;
-    i.formula = "f(x) = |x|^(1+gamma), gamma = " + p.text("gamma");
+    i.formula = "f(x) = |x|^(1+gamma), gamma = " + p.text("gamma") +
+                "; f'(x) = (1+gamma) sign(x) |x|^gamma is gamma-Hoelder, not Lipschitz, at 0: no L";
     i.dim = 1;
     i.domain = "R";
     i.critical_points = {{{"0"}, PointKind::nonsmooth, true, "global minimum; f'' unbounded near 0"}};
     i.f_star = "0";
     i.smoothness = Smoothness::c1;
     i.nonsmooth_set = "x = 0 (f' is Hoelder of order gamma there, not Lipschitz)";
-    i.citation = "000_47ba9189a2c8a171.txt, after Lemma 3.1 (contrast example for step sizes tending to 0)";
+    i.citation =
+        "000_47ba9189a2c8a171.txt, Example 2.14 (L267-287; the paper takes gamma rational, gamma = p/q) and "
+        "Remark 2.6 (L163); guide seed-000-001-backtracking.md C23 and C2 (step sizes ~ |x|^(1-gamma))";
     i.box_lo = {-2};
     i.box_hi = {2};
     i.analytic_gradient = true;

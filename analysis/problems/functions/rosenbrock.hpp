@@ -1,6 +1,8 @@
 // Rosenbrock's function (a - x)^2 + b (y - x^2)^2.
 #pragma once
 
+#include <stdexcept>
+
 #include "analysis/numeric/lift.hpp"
 #include "analysis/numeric/linear_algebra.hpp"
 #include "analysis/problems/params.hpp"
@@ -15,7 +17,13 @@ struct RosenbrockFamily {
 
   static Params defaults() { return {{"a", "1"}, {"b", "100"}}; }
 
+  // grad f = 0 forces y = x^2 (from f_y) and then x = a (from f_x): the minimum is the
+  // only critical point when b > 0. For b <= 0 the function is not the classic one
+  // (b = 0 has a line of minima, b < 0 is unbounded below), so b must be positive.
   static ProblemInfo describe(const Params& p) {
+    if (!(p.get<rational>("b") > 0)) {
+      throw std::invalid_argument("rosenbrock: parameter 'b' = " + p.text("b") + " must be > 0");
+    }
     ProblemInfo i;
     i.name = kName;
     i.title = kTitle;
@@ -23,7 +31,7 @@ struct RosenbrockFamily {
     i.dim = 2;
     i.domain = "R^2";
     const std::string a = p.text("a");
-    i.critical_points = {{{a, "(" + a + ")^2"}, PointKind::minimum, true, "global minimum (b > 0)"}};
+    i.critical_points = {{{a, "(" + a + ")^2"}, PointKind::minimum, true, "global minimum, the only critical point"}};
     i.f_star = "0";
     i.smoothness = Smoothness::analytic;
     i.citation =

@@ -1,0 +1,4 @@
+// Explicit instantiation of the floating decompositions for mp100 (one scalar per TU).
+#include "analysis/numeric/decompositions_impl.hpp"
+
+OPTVERIFY_INSTANTIATE_DECOMPOSITIONS(ov::mp100)
