@@ -127,7 +127,8 @@ void run_list(CommandContext& ctx, bool as_json) {
   ctx.out << fmt::format("{:<22} {:>4}  {:<10} {:>5}  {:<10} {}\n", "NAME", "DIM", "SMOOTHNESS", "CRIT", "L",
                          "TITLE");
   for (const auto& name : reg.names()) {
-    const auto& i = problems::make_problem(name).info();
+    const Problem p = problems::make_problem(name);
+    const auto& i = p.info();
     ctx.out << fmt::format("{:<22} {:>4}  {:<10} {:>5}  {:<10} {}\n", i.name, i.dim,
                            problems::to_string(i.smoothness), i.critical_points.size(),
                            i.lipschitz ? *i.lipschitz : (i.local_lipschitz ? "local" : "-"), i.title);

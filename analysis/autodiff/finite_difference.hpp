@@ -134,7 +134,8 @@ struct ColumnEstimate {
 // For R(h) = (4 D(h/2) - D(h)) / 3 = g' + O(h^4) the same argument one level down
 // gives |R(h) - g'| ~ (16/15) |R(h) - R(h/2)|.
 // Rounding: each value g(x +- h e_j) carries an error <= u |g| with u =
-// evaluation_ulps * eps, so D(h) carries <= u G / h (G = the larger |g|), D(h/2)
+// evaluation_ulps * eps, so D(h) carries <= u G / h (G = the largest |g_k(x +- h e_j)|
+// over all components k: normwise, see below), D(h/2)
 // <= 2 u G / h, and R(h) <= (4/3 * 2 + 1/3) u G / h = 3 u G / h. One more eps |D|
 // covers the final division. The truncation estimate itself is computed from
 // rounded quotients, so its own rounding error is covered by the same terms.
@@ -151,13 +152,17 @@ ColumnEstimate<S> partial_with_error(const G& g, const Vec<S>& x, Eigen::Index j
   const S h = step(x[j], o.stencil);
   Vec<S> scale;
   Vec<S> d1 = central_quotient(g, x, j, h, &scale);
+  // Normwise rounding scale: a component of a vector map (a gradient A x) may be
+  // a sum with cancellation, its rounding error then scales with the largest
+  // output, not with itself.
+  const S gmax = detail::max_abs(scale);
   Vec<S> d2 = central_quotient(g, x, j, S(h / 2));
   ColumnEstimate<S> e;
   e.error_bound.resize(d1.size());
   if (o.stencil == Stencil::central) {
     e.derivative = d1;
     for (Eigen::Index i = 0; i < d1.size(); ++i) {
-      e.error_bound[i] = S(4) / 3 * abs(d1[i] - d2[i]) + u * scale[i] / h + eps * abs(d1[i]);
+      e.error_bound[i] = S(4) / 3 * abs(d1[i] - d2[i]) + u * gmax / h + eps * abs(d1[i]);
     }
   } else {
     Vec<S> d4 = central_quotient(g, x, j, S(h / 4));
@@ -166,7 +171,7 @@ ColumnEstimate<S> partial_with_error(const G& g, const Vec<S>& x, Eigen::Index j
       S r1 = (S(4) * d2[i] - d1[i]) / 3;
       S r2 = (S(4) * d4[i] - d2[i]) / 3;
       e.derivative[i] = r1;
-      e.error_bound[i] = S(16) / 15 * abs(r1 - r2) + S(3) * u * scale[i] / h + eps * abs(r1);
+      e.error_bound[i] = S(16) / 15 * abs(r1 - r2) + S(3) * u * gmax / h + eps * abs(r1);
     }
   }
   return e;

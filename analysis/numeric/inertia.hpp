@@ -7,7 +7,8 @@
 //    of the remaining matrix is zero, on a 2x2 block [[0, b], [b, 0]] with b != 0
 //    (inertia (1, 1, 0)) and recursing on the Schur complement gives the inertia
 //    exactly. A zero remaining matrix contributes its size to `zero`.
-//  - double, mp50, mp100: eigenvalues from Eigen::SelfAdjointEigenSolver; an
+//  - double, mp50, mp100: eigenvalues from ov::symmetric_eigenvalues
+//    (decompositions.hpp, Eigen::SelfAdjointEigenSolver) after a symmetry check; an
 //    eigenvalue with |lambda| <= zero_tolerance counts as zero. The caller states
 //    the tolerance (it depends on how H was computed). Instantiated in
 //    inertia.cpp only.
@@ -15,6 +16,7 @@
 
 #include <string>
 
+#include "analysis/numeric/decompositions.hpp"  // symmetric_eigenvalues (instantiated there)
 #include "analysis/numeric/linear_algebra.hpp"
 #include "analysis/numeric/scalars.hpp"
 
@@ -44,10 +46,6 @@ Inertia inertia(const Mat<rational>& H);
 // not symmetric to 1000 eps max|H|, or the tolerance is negative or NaN.
 template <class T>
 Inertia inertia(const Mat<T>& H, const T& zero_tolerance);
-
-// Eigenvalues of a symmetric matrix in ascending order (T = double, mp50, mp100).
-template <class T>
-Vec<T> symmetric_eigenvalues(const Mat<T>& H);
 
 // ||H||_2 = max |lambda_i| of a symmetric matrix (T = double, mp50, mp100).
 template <class T>
