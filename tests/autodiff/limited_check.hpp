@@ -2,6 +2,12 @@
 // and for properties run inside parameterised tests. The seed and every other
 // parameter still come from RC_PARAMS (tests/support/test_main.cpp fixes it), so
 // a failure prints a reproducible counterexample.
+//
+// `shrink` = false disables shrinking: for properties whose cases cost a
+// fraction of a second (mp100 on 100-dimensional problems) RapidCheck's shrinking
+// runs thousands of cases (a 100-D point has many shrink candidates) and a failure
+// would take half an hour to report; the unshrunk counterexample is printed and
+// reproducible all the same.
 #pragma once
 
 #include <rapidcheck.h>
@@ -13,10 +19,11 @@
 namespace ov::testing {
 
 template <class Testable>
-bool check_limited(const std::string& description, int max_cases, Testable&& testable) {
+bool check_limited(const std::string& description, int max_cases, Testable&& testable, bool shrink = true) {
   using namespace rc::detail;
   rc::detail::TestParams params = configuration().testParams;
   params.maxSuccess = std::min(params.maxSuccess, max_cases);
+  if (!shrink) params.disableShrinking = true;
   TestMetadata metadata;
   metadata.id = description;
   metadata.description = description;
