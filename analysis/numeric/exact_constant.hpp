@@ -88,6 +88,7 @@ class ConstantParser {
       std::size_t start = p_;
       while (p_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[p_]))) ++p_;
       if (start == p_) fail("'^' needs an integer exponent");
+      if (p_ - start > 4) fail("exponent after '^' larger than 9999");
       long k = std::stol(std::string(s_.substr(start, p_ - start)));
       T r(1);
       for (long i = 0; i < k; ++i) r = r * base;
@@ -155,6 +156,9 @@ class ConstantParser {
       if (s_[p_] == '-' || s_[p_] == '+') ++p_;
       while (p_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[p_]))) ++p_;
       if (p_ == es || (p_ == es + 1 && !std::isdigit(static_cast<unsigned char>(s_[es])))) fail("malformed exponent");
+      const std::string_view edigits = s_.substr(es, p_ - es);
+      const std::size_t first = edigits.find_first_not_of("+-0");
+      if (first != std::string_view::npos && edigits.size() - first > 5) fail("decimal exponent outside [-99999, 99999]");
       exp10 += std::stol(std::string(s_.substr(es, p_ - es)));
     }
     // Exact: integer mantissa times a power of ten, as a rational.
