@@ -7,7 +7,9 @@
 #include <stdexcept>
 
 #include "cli/command_context.hpp"
+#include "cli/optimizers_command.hpp"
 #include "cli/problems_command.hpp"
+#include "cli/run_command.hpp"
 #include "cli/version_command.hpp"
 
 int main(int argc, char** argv) {
@@ -16,6 +18,8 @@ int main(int argc, char** argv) {
   CLI::App app{"optverify: numerical and rigorous checks of optimizer theory"};
   app.require_subcommand(1);
   add_problems_command(app, ctx);
+  add_optimizers_command(app, ctx);
+  add_run_command(app, ctx);
   add_version_command(app, ctx);
   try {
     app.parse(argc, argv);
