@@ -10,12 +10,19 @@
 #include <string>
 #include <string_view>
 
+#include "optim/core/hyperparameter.hpp"
 #include "optim/core/reductions.hpp"
 #include "optim/core/scalar_ops.hpp"
 #include "optim/core/step_report.hpp"
 #include "optim/core/vector.hpp"
 
 namespace ov::optim::elementwise_step {
+
+// [0, 1] (hyperparameter.hpp has the open and half-open ranges only).
+template <class S>
+void require_closed_unit(std::string_view rule, std::string_view name, const S& v) {
+  require(ops::is_finite(v) && v >= S(0) && v <= S(1), rule, name, v, "[0, 1]");
+}
 
 // Exactly zero in every coordinate (early exit at the first nonzero one).
 template <class S>

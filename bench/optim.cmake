@@ -1,0 +1,3 @@
+# Benchmarks of the optimizer library (optim/): the elementwise rules against a
+# STREAM-like triad measured in the same run, and double vs mp50 on 2-D problems.
+optverify_add_bench(NAME optim_elementwise_bench SOURCES ${CMAKE_CURRENT_LIST_DIR}/optim_elementwise_bench.cpp)
