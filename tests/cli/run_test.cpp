@@ -70,8 +70,8 @@ TEST(CliRun, OptimizersListHasDefaultsRangesAndCitations) {
 TEST(CliRun, JsonRunIsReproducibleAndRecordsItsInputs) {
   const Pick k = deterministic_rule();
   ASSERT_FALSE(k.name.empty());
-  const std::string args = "run --problem rosenbrock --optimizer " + k.name + " --iters 5 --seed 3 --json";
-  const auto a = run(args, false), b = run(args, false), c = run(args + " --seed 4", false);
+  const std::string args = "run --problem rosenbrock --optimizer " + k.name + " --iters 5 --json --seed ";
+  const auto a = run(args + "3", false), b = run(args + "3", false), c = run(args + "4", false);
   ASSERT_EQ(a.code, 0) << a.out;
   const auto ja = nlohmann::json::parse(a.out), jb = nlohmann::json::parse(b.out), jc = nlohmann::json::parse(c.out);
   EXPECT_EQ(ja["summary"]["x"], jb["summary"]["x"]);
