@@ -14,6 +14,7 @@
 #include "analysis/problems/problem.hpp"
 #include "analysis/problems/verification.hpp"
 #include "analysis/report/provenance.hpp"
+#include "cli/comma_list.hpp"
 #include "cli/scalar_dispatch.hpp"
 
 namespace ov::cli {
@@ -39,20 +40,7 @@ Params parse_params(const std::vector<std::string>& kv) {
 }
 
 std::vector<std::string> split_point(const std::string& s, int dim) {
-  std::vector<std::string> coords;
-  std::string cur;
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
-    if (c == ',' && depth == 0) {
-      coords.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  coords.push_back(cur);
+  const std::vector<std::string> coords = split_top_level_commas(s);
   for (const auto& c : coords) {
     if (c.find_first_not_of(" \t") == std::string::npos) {
       throw std::invalid_argument("--at \"" + s + "\": empty coordinate; expected " + std::to_string(dim) +

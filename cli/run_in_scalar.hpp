@@ -12,6 +12,7 @@
 #include "analysis/numeric/linear_algebra.hpp"
 #include "analysis/problems/problem.hpp"
 #include "analysis/problems/problem_objective.hpp"
+#include "cli/comma_list.hpp"
 #include "cli/run_request.hpp"
 #include "optim/core/minimize.hpp"
 #include "optim/core/random.hpp"
@@ -20,24 +21,6 @@
 namespace ov::cli {
 
 namespace run_detail {
-
-inline std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
-    if (c == ',' && depth == 0) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
 
 template <class S>
 std::string text(const S& x) {
@@ -67,7 +50,7 @@ RunOutcome run_in(const RunRequest& q) {
 
   optim::Vector<S> x(n);
   if (q.x0) {
-    const auto coords = split_commas(*q.x0);
+    const auto coords = split_top_level_commas(*q.x0);
     if (static_cast<int>(coords.size()) != n) {
       throw std::invalid_argument("--x0 \"" + *q.x0 + "\": " + std::to_string(coords.size()) +
                                   " coordinate(s) given, problem '" + q.problem + "' has dimension " +
