@@ -5,6 +5,7 @@
 
 #include "optim/registry/adaptive_entries.hpp"
 #include "optim/registry/backtracking_entries.hpp"
+#include "optim/registry/castera_entries.hpp"
 #include "optim/registry/registry.hpp"
 #include "optim/registry/sam_entries.hpp"
 
@@ -14,6 +15,7 @@ template <class S>
 Registry<S> make_registry() {
   Registry<S> r;
   register_backtracking(r);
+  register_castera(r);
   register_adaptive(r);
   register_sam(r);
   return r;
