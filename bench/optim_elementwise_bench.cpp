@@ -11,8 +11,11 @@
 //                measured once per (n) in this process;
 //   x_triad      time per iteration / (bytes / triad bandwidth): 1.0 means the rule
 //                runs at the triad's memory speed, > 1 means slower than that bound.
-// The Step benchmarks time the whole Optimizer::step (oracle call returning a
-// precomputed gradient by value, i.e. one extra copy of g, plus the kernel).
+// The Step benchmarks time the whole Optimizer::step (oracle call copying a
+// precomputed gradient into the rule's scratch, plus the kernel). The StepQuadratic
+// benchmarks time a whole step of every elementwise rule on the diagonal quadratic
+// f = sum a_i x_i^2 / 2 whose gradient g = a .* x is written in place
+// (Objective::gradient_into): bytes = 3 arrays for the gradient pass + the kernel's.
 //
 //   build/<dir>/bench/optim_elementwise_bench --benchmark_min_time=0.5
 //   (add --benchmark_filter=Kernel to skip the mp50 part)
@@ -178,10 +181,44 @@ class FixedGradient : public Objective<S> {
   int dim() const override { return static_cast<int>(g_.size()); }
   S value(const Vector<S>&) const override { return S(0); }
   Vector<S> gradient(const Vector<S>&) const override { return g_; }
+  void gradient_into(const Vector<S>&, Vector<S>& g) const override { g = g_; }
 
  private:
   Vector<S> g_;
 };
+
+// f = sum a_i x_i^2 / 2 with the gradient written in place.
+class DiagonalQuadratic : public Objective<double> {
+ public:
+  explicit DiagonalQuadratic(VecD a) : a_(std::move(a)) {}
+  int dim() const override { return static_cast<int>(a_.size()); }
+  double value(const VecD& x) const override { return 0.5 * x.dot(a_.cwiseProduct(x)); }  // ov-lint: double-literal-ok
+  VecD gradient(const VecD& x) const override { return a_.cwiseProduct(x); }
+  void gradient_into(const VecD& x, VecD& g) const override {
+    g.resize(x.size());
+    const Eigen::Index n = x.size();
+    for (Eigen::Index i = 0; i < n; ++i) g[i] = a_[i] * x[i];
+  }
+
+ private:
+  VecD a_;
+};
+
+// kernel_arrays: the arrays the rule's kernel moves (as in its BM_Kernel benchmark).
+template <class Rule, int kernel_arrays>
+void BM_StepQuadratic(benchmark::State& st) {
+  const Eigen::Index n = st.range(0);
+  DiagonalQuadratic f(filled(n, 1));
+  Oracle<double> o(f);
+  Rule rule;
+  VecD x = filled(n, 1);
+  rule.step(o, x);  // first step allocates the state and scratch buffers: untimed
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(rule.step(o, x));
+    benchmark::ClobberMemory();
+  }
+  report(st, n, 3 + kernel_arrays);
+}
 
 template <class Rule>
 void BM_Step(benchmark::State& st) {
@@ -237,6 +274,15 @@ BENCHMARK(BM_Kernel_Adadelta) OV_SIZES;
 BENCHMARK(BM_Kernel_Nadam) OV_SIZES;
 BENCHMARK_TEMPLATE(BM_Step, Sgd<double>) OV_SIZES;
 BENCHMARK_TEMPLATE(BM_Step, Adam<double>) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Sgd<double>, 3) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, HeavyBall<double>, 5) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Adagrad<double>, 5) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Rmsprop<double>, 5) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, RmspropGlobal<double>, 4) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Adam<double>, 7) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Adamax<double>, 7) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Adadelta<double>, 7) OV_SIZES;
+BENCHMARK_TEMPLATE(BM_StepQuadratic, Nadam<double>, 7) OV_SIZES;
 
 #define OV_2D(R)                                     \
   BENCHMARK_TEMPLATE(BM_Step2D, R<double>, double);  \

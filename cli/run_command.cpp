@@ -80,6 +80,9 @@ nlohmann::json to_json(const RunRequest& q, const RunOutcome& o) {
             {"values", o.values},
             {"gradients", o.gradients},
             {"sample_gradients", o.sample_gradients},
+            {"full_values", o.full_values},
+            {"full_gradients", o.full_gradients},
+            {"hessian_vectors", o.hessian_vectors},
             {"stop_reason", o.stop_reason},
             {"message", o.message},
             {"seconds", o.seconds}}},
@@ -114,8 +117,12 @@ void print_text(std::ostream& os, const RunRequest& q, const RunOutcome& o) {
   os << "x = (" << join(o.x) << ")\n";
   os << "f(x) = " << o.value << "\n";
   os << "|grad f(x)| = " << (o.grad_norm.empty() ? "(not computed)" : o.grad_norm) << "\n";
-  os << fmt::format("evaluations: {} value(s), {} gradient(s){}; {:.3f} s\n", o.values, o.gradients,
+  os << fmt::format("evaluations: {} value(s), {} gradient(s){}{}{}; {:.3f} s\n", o.values, o.gradients,
                     o.sample_gradients > 0 ? fmt::format(", {} sample gradient(s)", o.sample_gradients) : "",
+                    o.full_values + o.full_gradients > 0
+                        ? fmt::format(", {} full value(s) and {} full gradient(s)", o.full_values, o.full_gradients)
+                        : "",
+                    o.hessian_vectors > 0 ? fmt::format(", {} Hessian-vector product(s)", o.hessian_vectors) : "",
                     o.seconds);
 }
 
@@ -143,6 +150,7 @@ void add_run_command(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--monitor-every", q->monitor_every, "Record f and |grad f| every N iterations (0: only at the end)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--progress", q->progress, "Show a progress bar on stderr (stdout stays clean for --json)");
   auto* j = cmd->add_flag("--json", *json_flag, "One JSON document on stdout (docs/cli.md)");
   cmd->add_option("--csv", *csv, "Also write the trace as CSV to FILE (atomically)")->excludes(j);
   cmd->callback([&ctx, q, json_flag, csv, x0, tol] {

@@ -4,6 +4,7 @@
 // minimise. Included by cli/run_<scalar>.cpp only.
 #pragma once
 
+#include <iostream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,7 @@
 #include "analysis/problems/problem_objective.hpp"
 #include "cli/comma_list.hpp"
 #include "cli/run_request.hpp"
+#include "optim/core/callbacks.hpp"
 #include "optim/core/minimize.hpp"
 #include "optim/core/random.hpp"
 #include "optim/registry/all_entries.hpp"
@@ -101,7 +103,10 @@ RunOutcome run_in(const RunRequest& q) {
   out.optimizer_name = opt->name();
   for (const auto& h : opt->hyperparameters()) out.hyperparameters.emplace_back(h.name, h.value);
   for (int i = 0; i < n; ++i) out.x0.push_back(text(x[i]));
-  const auto r = optim::minimize(*opt, *oracle, x, options);
+  optim::ProgressBar<S> bar(std::cerr);
+  std::vector<optim::Callback<S>*> callbacks;
+  if (q.progress) callbacks.push_back(&bar);
+  const auto r = optim::minimize(*opt, *oracle, x, options, callbacks);
   for (int i = 0; i < n; ++i) out.x.push_back(text(x[i]));
   out.value = text(r.value);
   out.grad_norm = text(r.grad_norm);
@@ -109,6 +114,9 @@ RunOutcome run_in(const RunRequest& q) {
   out.values = r.evaluations.values;
   out.gradients = r.evaluations.gradients;
   out.sample_gradients = r.evaluations.sample_gradients;
+  out.full_values = r.evaluations.full_values;
+  out.full_gradients = r.evaluations.full_gradients;
+  out.hessian_vectors = r.evaluations.hessian_vectors;
   out.stop_reason = optim::to_string(r.reason);
   out.message = r.message;
   out.seconds = r.seconds;

@@ -24,6 +24,7 @@ struct RunRequest {
   std::string sampling = "reshuffle_each_epoch";
   std::optional<std::string> gradient_tolerance;
   std::int64_t monitor_every = 1;
+  bool progress = false;  // a progress bar on stderr (ov::optim::ProgressBar)
 };
 
 // Everything printed about a run, already rendered to text in the run's scalar.
@@ -44,6 +45,7 @@ struct RunOutcome {
   std::string value, grad_norm;
   std::int64_t iterations = 0;
   std::int64_t values = 0, gradients = 0, sample_gradients = 0;
+  std::int64_t full_values = 0, full_gradients = 0, hessian_vectors = 0;  // requested by the rule itself
   std::string stop_reason, message;
   double seconds = 0;
   std::vector<RunRow> trace;

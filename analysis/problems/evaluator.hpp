@@ -31,6 +31,8 @@ class Evaluator {
   virtual std::size_t num_samples() const = 0;
   virtual T sample_value(std::size_t i, const Vec<T>& x) const = 0;
   virtual Vec<T> sample_gradient(std::size_t i, const Vec<T>& x) const = 0;
+  // Hess f_i(x) v by nested-Jet autodiff of the sample.
+  virtual Vec<T> sample_hessian_vector_product(std::size_t i, const Vec<T>& x, const Vec<T>& v) const = 0;
   // Means over the given sample indices (repetitions count: sampling with replacement).
   virtual T batch_value(const std::vector<std::size_t>& batch, const Vec<T>& x) const = 0;
   virtual Vec<T> batch_gradient(const std::vector<std::size_t>& batch, const Vec<T>& x) const = 0;

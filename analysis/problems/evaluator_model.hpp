@@ -165,6 +165,20 @@ class EvaluatorModel final : public Evaluator<S> {
       not_finite_sum();
     }
   }
+  Vec<S> sample_hessian_vector_product(std::size_t i, const Vec<S>& x, const Vec<S>& v) const override {
+    check(x);
+    if constexpr (detail::is_finite_sum<F>::value) {
+      check_sample(i);
+      const detail::SampleOf<F> fi{f_, i};
+      if constexpr (F::kDim >= 1 && F::kDim <= ad::kChunk) {
+        return ad::hessian_vector_product_chunked<F::kDim>(fi, x, v);
+      } else {
+        return ad::hessian_vector_product(fi, x, v);
+      }
+    } else {
+      not_finite_sum();
+    }
+  }
   S batch_value(const std::vector<std::size_t>& batch, const Vec<S>& x) const override {
     check_batch(batch);
     S sum(0);

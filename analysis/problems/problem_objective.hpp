@@ -22,6 +22,10 @@ class ProblemObjective : public optim::Objective<S> {
   S value_and_gradient(const optim::Vector<S>& x, optim::Vector<S>& g) const override {
     return e_->value_and_gradient(x, g);
   }
+  bool provides_hessian_vector() const override { return true; }
+  optim::Vector<S> hessian_vector(const optim::Vector<S>& x, const optim::Vector<S>& v) const override {
+    return e_->hessian_vector_product(x, v);
+  }
   const Problem& problem() const { return p_; }
 
  private:
@@ -43,11 +47,23 @@ class ProblemFiniteSum : public optim::FiniteSumObjective<S> {
   optim::Vector<S> batch_gradient(const optim::Vector<S>& x, const optim::Batch& b) const override {
     return e_->batch_gradient(b, x);
   }
+  bool provides_hessian_vector() const override { return true; }
+  // Mean of the per-sample products (repeated indices count, as for gradients).
+  optim::Vector<S> batch_hessian_vector(const optim::Vector<S>& x, const optim::Batch& b,
+                                        const optim::Vector<S>& v) const override {
+    if (b.empty()) throw std::invalid_argument("empty mini-batch");
+    optim::Vector<S> sum = optim::Vector<S>::Zero(x.size());
+    for (std::size_t i : b) sum += e_->sample_hessian_vector_product(i, x, v);
+    return sum / S(static_cast<long>(b.size()));
+  }
   // The whole sum through the problem's own evaluation (not a batch of all samples).
   S value(const optim::Vector<S>& x) const override { return e_->value(x); }
   optim::Vector<S> gradient(const optim::Vector<S>& x) const override { return e_->gradient(x); }
   S value_and_gradient(const optim::Vector<S>& x, optim::Vector<S>& g) const override {
     return e_->value_and_gradient(x, g);
+  }
+  optim::Vector<S> hessian_vector(const optim::Vector<S>& x, const optim::Vector<S>& v) const override {
+    return e_->hessian_vector_product(x, v);
   }
   const Problem& problem() const { return p_; }
 

@@ -12,10 +12,12 @@
 // folded into the loop, so refusing a non-finite update costs no extra pass.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "optim/core/scalar_ops.hpp"
@@ -34,13 +36,34 @@ std::tuple<V&...> out(V&... v) {
 
 namespace detail {
 
+// Builtin floating point (float, double): the kernel runs over blocks of kBlock
+// coordinates in a loop the compiler vectorises (`#pragma GCC ivdep`: iteration i reads
+// and writes index i only, so there is no loop-carried dependence; outputs may be the
+// very arrays of the inputs but must not PARTIALLY overlap them), and the finiteness
+// test then reads the block's outputs back from L1 cache. Keeping that test out of the
+// kernel loop is what lets it vectorise (a boolean reduction mixed with double lanes
+// does not, GCC 12); -fno-math-errno (cmake/ProjectOptions.cmake) turns sqrt into one
+// instruction. Other scalars (multiprecision) run the plain fused loop.
+inline constexpr Eigen::Index kBlock = 512;
+
 template <class Kernel, class C, class InPtrs, class OutPtrs, std::size_t... I, std::size_t... J>
 bool elementwise_loop(const Kernel& k, const C& c, const InPtrs& ip, const OutPtrs& op, Eigen::Index n,
                       std::index_sequence<I...>, std::index_sequence<J...>) {
   bool finite = true;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    k(c, std::get<I>(ip)[i]..., std::get<J>(op)[i]...);
-    finite = (finite & ... & ops::is_finite(std::get<J>(op)[i]));
+  constexpr bool builtin =
+      (std::is_floating_point_v<std::remove_cv_t<std::remove_pointer_t<std::tuple_element_t<J, OutPtrs>>>> && ...);
+  if constexpr (builtin) {
+    for (Eigen::Index b = 0; b < n; b += kBlock) {
+      const Eigen::Index e = std::min(b + kBlock, n);
+#pragma GCC ivdep
+      for (Eigen::Index i = b; i < e; ++i) k(c, std::get<I>(ip)[i]..., std::get<J>(op)[i]...);
+      for (Eigen::Index i = b; i < e; ++i) finite = (finite & ... & ops::is_finite(std::get<J>(op)[i]));
+    }
+  } else {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      k(c, std::get<I>(ip)[i]..., std::get<J>(op)[i]...);
+      finite = (finite & ... & ops::is_finite(std::get<J>(op)[i]));
+    }
   }
   return finite;
 }

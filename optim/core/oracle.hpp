@@ -20,6 +20,7 @@ struct Evaluations {
   std::int64_t sample_gradients = 0;  // per-sample gradients implied (batch size per stochastic gradient)
   std::int64_t full_values = 0;       // f on the whole objective requested by a rule (not the monitor)
   std::int64_t full_gradients = 0;
+  std::int64_t hessian_vectors = 0;   // Hessian-vector products (batch, per-sample or full)
 };
 
 template <class S>
@@ -49,6 +50,14 @@ class Oracle {
     require_batch();
     e_.sample_gradients += static_cast<std::int64_t>(sampler_->current().size());
     return sum_->batch_gradient(x, sampler_->current());
+  }
+  // As gradient(), written into g's storage (no allocation when g has the right size).
+  void gradient_into(const Vector<S>& x, Vector<S>& g) {
+    ++e_.gradients;
+    if (!stochastic()) return f_->gradient_into(x, g);
+    require_batch();
+    e_.sample_gradients += static_cast<std::int64_t>(sampler_->current().size());
+    g = sum_->batch_gradient(x, sampler_->current());
   }
   S value_and_gradient(const Vector<S>& x, Vector<S>& g) {
     ++e_.values;
@@ -80,6 +89,19 @@ class Oracle {
     return out;
   }
 
+  // Hessian-vector products: on a batch of the rule's choosing, or of the whole objective.
+  bool provides_hessian_vector() const { return f_->provides_hessian_vector(); }
+  Vector<S> batch_hessian_vector(const Vector<S>& x, const Batch& b, const Vector<S>& v) {
+    require_hessian_vector();
+    ++e_.hessian_vectors;
+    return sum_checked().batch_hessian_vector(x, b, v);
+  }
+  Vector<S> full_hessian_vector(const Vector<S>& x, const Vector<S>& v) {
+    require_hessian_vector();
+    ++e_.hessian_vectors;
+    return f_->hessian_vector(x, v);
+  }
+
   // The whole objective, requested by a rule (counted apart).
   S full_value(const Vector<S>& x) {
     ++e_.full_values;
@@ -108,6 +130,11 @@ class Oracle {
   void require_batch() const {
     if (sampler_->current().empty()) {
       throw std::logic_error("Oracle: no mini-batch drawn yet (call next_batch() before the first stochastic step)");
+    }
+  }
+  void require_hessian_vector() const {
+    if (!f_->provides_hessian_vector()) {
+      throw std::logic_error("Oracle: this rule needs Hessian-vector products, which the objective does not provide");
     }
   }
   const FiniteSumObjective<S>& sum_checked() const {

@@ -1,5 +1,6 @@
 // Registry entries of Castera's thesis (002_dc929347c6f8ce02.txt): inna,
-// inna_fixed_step, step_tuned_sgd, step_tuned_full_batch, stochastic_gv_sgd, exact_gv_sgd
+// inna_fixed_step, step_tuned_sgd, step_tuned_full_batch, stochastic_gv_sgd, exact_gv_sgd,
+// expected_gv_sgd
 // (docs/optimizers-castera.md).
 #pragma once
 
@@ -122,15 +123,26 @@ void register_castera(Registry<S>& r) {
     };
     r.add(std::move(e));
   }
-  for (GvEstimate est : {GvEstimate::stochastic, GvEstimate::exact}) {
+  for (GvEstimate est : {GvEstimate::stochastic, GvEstimate::exact, GvEstimate::expected}) {
     RegistryEntry<S> e;
-    const bool st = est == GvEstimate::stochastic;
-    e.name = st ? "stochastic_gv_sgd" : "exact_gv_sgd";
+    e.name = std::string(to_string(est)) + "_gv_sgd";
     e.family = "castera";
-    e.description = st ? "Fig. 4.3 heuristic: SGD with a clipped BB step from gradients of DIFFERENT batches "
-                         "(the thesis's negative example)"
-                       : "Fig. 4.3 heuristic: SGD with a clipped BB step from FULL-gradient differences (expensive)";
-    e.citation = st ? "002 Appendix 4.9, Algorithm 4 (L2655-L2676)" : "002 Appendix 4.9, Algorithm 5 (L2680-L2706)";
+    switch (est) {
+      case GvEstimate::stochastic:
+        e.description = "Fig. 4.3 heuristic: SGD with a clipped BB step from gradients of DIFFERENT batches "
+                        "(the thesis's negative example)";
+        e.citation = "002 Appendix 4.9, Algorithm 4 (L2655-L2676)";
+        break;
+      case GvEstimate::exact:
+        e.description = "Fig. 4.3 heuristic: SGD with a clipped BB step from FULL-gradient differences (expensive)";
+        e.citation = "002 Appendix 4.9, Algorithm 5 (L2680-L2706)";
+        break;
+      case GvEstimate::expected:
+        e.description = "Fig. 4.3 heuristic: SGD with a clipped BB step from the EXPECTED gradient variation "
+                        "-s_{k-1} E[Hess J_A grad J_A] (exact expectation; Hessian-vector products)";
+        e.citation = "002 §4.3.3 (Expected-GV, L2324) and Appendix 4.9, Algorithm 6 (L2716-L2740)";
+        break;
+    }
     e.parameters = {
         {"lr", "1/10", "(0, inf)", "alpha, the scaling factor [no document default]"},
         {"nu", "2", "(0, inf)", "step when the curvature estimate is <= 0 [footnote 2 (L2348) value of Algorithm 3]"},
@@ -139,6 +151,14 @@ void register_castera(Registry<S>& r) {
         {"delta", "1/1000", "(0, 1/2)", "decay exponent 1/2 + delta [footnote 2 value of Algorithm 3]"},
         {"decay", "per_iteration", "{per_iteration, per_epoch}", "as for step_tuned_sgd"},
     };
+    if (est == GvEstimate::expected) {
+      e.parameters.push_back({"batch_law", "uniform_subset", "{uniform_subset, with_replacement}",
+                              "law of the batch A in E[C_{J_A}] (size = the sampler's batch size) [thesis §4.3.2: "
+                              "uniform over subsets]"});
+      e.parameters.push_back({"scale", "previous_step", "{previous_step, printed}",
+                              "factor of G_k: the step s_{k-1} (our reading) or alpha/(k-1)^(1/2+delta) gamma_{k-1} "
+                              "as printed (refused at k = 1)"});
+    }
     e.make = [est](const ParamReader<S>& pr) -> std::unique_ptr<Optimizer<S>> {
       GradientVariationSgdOptions<S> o;
       o.estimate = est;
@@ -149,6 +169,13 @@ void register_castera(Registry<S>& r) {
       o.delta = pr.scalar("delta");
       o.decay = pr.choice("decay", {"per_iteration", "per_epoch"}) == "per_iteration" ? StepTunedDecay::per_iteration
                                                                                     : StepTunedDecay::per_epoch;
+      if (est == GvEstimate::expected) {
+        o.batch_law = pr.choice("batch_law", {"uniform_subset", "with_replacement"}) == "uniform_subset"
+                          ? BatchLaw::uniform_subset
+                          : BatchLaw::with_replacement;
+        o.scale = pr.choice("scale", {"previous_step", "printed"}) == "previous_step" ? ExpectedGvScale::previous_step
+                                                                                      : ExpectedGvScale::printed;
+      }
       return std::make_unique<GradientVariationSgd<S>>(o);
     };
     r.add(std::move(e));

@@ -63,7 +63,8 @@ class Adadelta : public Optimizer<S> {
   const Vector<S>& mean_squared_update() const { return edx2_; }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (eg2_.size() != x.size()) {
       eg2_ = Vector<S>::Zero(x.size());
       edx2_ = Vector<S>::Zero(x.size());
@@ -84,6 +85,7 @@ class Adadelta : public Optimizer<S> {
   AdadeltaOptions<S> o_;
   AdadeltaConstants<S> c_;
   Vector<S> eg2_, edx2_, x1_, eg2_1_, edx2_1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
 };
 
 }  // namespace ov::optim

@@ -65,7 +65,8 @@ class Adagrad : public Optimizer<S> {
   const Vector<S>& accumulator() const { return s_; }  // sum of squared gradients; empty before the first step
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (s_.size() != x.size()) s_ = Vector<S>::Zero(x.size());
     if (!elementwise(AdagradKernel{}, c_, in(x, g, s_), out(x1_, s1_)))
       return elementwise_step::refuse_non_finite<S>("adagrad", g);
@@ -79,6 +80,7 @@ class Adagrad : public Optimizer<S> {
   AdagradOptions<S> o_;
   AdagradConstants<S> c_;
   Vector<S> s_, x1_, s1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
 };
 
 }  // namespace ov::optim

@@ -189,7 +189,8 @@ class Adam : public Optimizer<S> {
     c.l2 = wd.l2;
     c.decay = wd.decay;
 
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (m_.size() != x.size()) {
       m_ = Vector<S>::Zero(x.size());
       if (o_.second_moment == AdamSecondMoment::per_coordinate) v_ = Vector<S>::Zero(x.size());
@@ -225,6 +226,7 @@ class Adam : public Optimizer<S> {
  private:
   AdamOptions<S> o_;
   Vector<S> m_, v_, x1_, m1_, v1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
   S v_global_ = S(0);
   long k_ = 0;
 };

@@ -69,7 +69,8 @@ class Adamax : public Optimizer<S> {
   const Vector<S>& infinity_norm() const { return u_; }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (m_.size() != x.size()) {
       m_ = Vector<S>::Zero(x.size());
       u_ = Vector<S>::Zero(x.size());
@@ -93,6 +94,7 @@ class Adamax : public Optimizer<S> {
  private:
   AdamaxOptions<S> o_;
   Vector<S> m_, u_, x1_, m1_, u1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
   long k_ = 0;
 };
 

@@ -62,7 +62,8 @@ class HeavyBall : public Optimizer<S> {
   const Vector<S>& velocity() const { return d_; }  // (dw)^(k-1); empty before the first step
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (d_.size() != x.size()) d_ = Vector<S>::Zero(x.size());  // (dw)^(-1) = 0
     if (!elementwise(HeavyBallKernel{}, c_, in(x, g, d_), out(x1_, d1_)))
       return elementwise_step::refuse_non_finite<S>("heavy_ball", g);
@@ -76,6 +77,7 @@ class HeavyBall : public Optimizer<S> {
   HeavyBallOptions<S> o_;
   HeavyBallConstants<S> c_;
   Vector<S> d_, x1_, d1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
 };
 
 }  // namespace ov::optim

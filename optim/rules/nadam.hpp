@@ -93,7 +93,8 @@ class Nadam : public Optimizer<S> {
                               S(S(1) / (S(1) - ops::pow_int(o_.beta2, t))),
                               o_.lr,
                               o_.eps};
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (m_.size() != x.size()) {
       m_ = Vector<S>::Zero(x.size());
       v_ = Vector<S>::Zero(x.size());
@@ -117,6 +118,7 @@ class Nadam : public Optimizer<S> {
  private:
   NadamOptions<S> o_;
   Vector<S> m_, v_, x1_, m1_, v1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
   S mu_product_ = S(1);
   long k_ = 0;
 };

@@ -72,7 +72,8 @@ class Rmsprop : public Optimizer<S> {
   const Vector<S>& second_moment() const { return v_; }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (v_.size() != x.size()) v_ = Vector<S>::Zero(x.size());
     if (!elementwise(RmspropKernel{}, c_, in(x, g, v_), out(x1_, v1_)))
       return elementwise_step::refuse_non_finite<S>("rmsprop", g);
@@ -86,6 +87,7 @@ class Rmsprop : public Optimizer<S> {
   RmspropOptions<S> o_;
   RmspropConstants<S> c_;
   Vector<S> v_, x1_, v1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
 };
 
 }  // namespace ov::optim

@@ -62,7 +62,8 @@ class RmspropGlobal : public Optimizer<S> {
   const S& second_moment() const { return v_; }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     const S gsq = squared_norm(g);
     const S v1 = o_.gamma * v_ + (S(1) - o_.gamma) * gsq;
     if (!ops::is_finite(v1)) return elementwise_step::refuse_non_finite<S>("rmsprop_global", g);
@@ -82,6 +83,7 @@ class RmspropGlobal : public Optimizer<S> {
   RmspropOptions<S> o_;
   S v_ = S(0);
   Vector<S> x1_;
+  Vector<S> g_;  // scratch: the gradient of the current step
 };
 
 }  // namespace ov::optim

@@ -64,7 +64,8 @@ class Sgd : public Optimizer<S> {
   const SgdOptions<S>& options() const { return o_; }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
-    const Vector<S> g = f.gradient(x);
+    f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
+    const Vector<S>& g = g_;
     if (!elementwise(SgdKernel{}, c_, in(x, g), out(x1_))) return elementwise_step::refuse_non_finite<S>("sgd", g);
     x.swap(x1_);
     return elementwise_step::taken<S>(g, x, x1_, o_.lr);
@@ -75,6 +76,7 @@ class Sgd : public Optimizer<S> {
   SgdOptions<S> o_;
   SgdConstants<S> c_;
   Vector<S> x1_;  // scratch (double buffer)
+  Vector<S> g_;  // scratch: the gradient of the current step
 };
 
 }  // namespace ov::optim

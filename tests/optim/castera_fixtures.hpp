@@ -53,8 +53,13 @@ class DiagQuadratic : public Objective<S> {
     }
     return g;
   }
+  bool provides_hessian_vector() const override { return true; }
+  Vector<S> hessian_vector(const Vector<S>& /*x*/, const Vector<S>& v) const override {
+    return hvp_sign * a_.cwiseProduct(v);
+  }
   const Vector<S>& a() const { return a_; }
   const Vector<S>& b() const { return b_; }
+  S hvp_sign = S(1);  // -1: a MUTANT curvature oracle returning -Hess v
   mutable long calls = 0;
   long poison_at = 0;  // 1-based gradient call that returns NaN in coordinate 0 (0: never)
 
@@ -83,6 +88,15 @@ class DiagQuadraticSum : public FiniteSumObjective<S> {
       for (Eigen::Index j = 0; j < x.size(); ++j) g[j] += a_[i][j] * x[j] - b_[i][j];
     return g / S(static_cast<long>(batch.size()));
   }
+  bool provides_hessian_vector() const override { return true; }
+  Vector<S> batch_hessian_vector(const Vector<S>& x, const Batch& batch, const Vector<S>& v) const override {
+    Vector<S> h = Vector<S>::Zero(x.size());
+    for (std::size_t i : batch) h += a_[i].cwiseProduct(v);
+    return hvp_sign * h / S(static_cast<long>(batch.size()));
+  }
+  S hvp_sign = S(1);  // -1: a MUTANT curvature oracle returning -Hess v
+  const Vector<S>& a(std::size_t i) const { return a_[i]; }
+  const Vector<S>& b(std::size_t i) const { return b_[i]; }
   mutable std::vector<Batch> log;
 
  private:

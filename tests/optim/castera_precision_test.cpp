@@ -134,6 +134,49 @@ TEST(StepTunedMutant, NoBiasCorrectionDisagreesWithDouble) {
   EXPECT_FALSE(step_tuned_double_matches_mp100<StepTunedNoBiasCorrection<mp100>>());
 }
 
+// Expected-GV (Algorithm 6) on a deterministic diagonal quadratic, 5 iterations: E[C] = A^2 theta.
+// gamma_k is a ratio of quadratic forms in A (condition <= 8 here) and clipped to [1/8, 8]; each
+// iteration does O(10) roundings per coordinate and the iteration map has norm <= 1 + 8/4 * 4, so the
+// double/mp100 gap after 5 steps is < 1e-11 (the same derivation as Step-Tuned SGD's above). The
+// mutant feeds the mp100 run a curvature oracle with the wrong sign (-Hess v).
+bool expected_gv_double_matches_mp100(bool wrong_sign_in_mp100) {
+  return check_limited("expected_gv_sgd: double and mp100 agree on 5 iterations", 40, [wrong_sign_in_mp100] {
+    const int n = *rc::gen::inRange(1, 4);
+    VecD a(n), x0(n);
+    for (int i = 0; i < n; ++i) {
+      a[i] = *ov::gen::real<double>(0.5, 4);  // ov-lint: double-literal-ok (generator bound)
+      x0[i] = *ov::gen::real<double>(-1, 1);
+    }
+    GradientVariationSgdOptions<double> od;
+    od.estimate = GvEstimate::expected;
+    od.lr = *rc::gen::suchThat(ov::gen::real<double>(0, 0.25), [](double v) { return v > 0; });  // ov-lint: double-literal-ok (bound)
+    od.m = 1.0 / 8;
+    od.M = 8;
+    GradientVariationSgdOptions<mp100> om;
+    om.estimate = GvEstimate::expected;
+    om.lr = mp100(od.lr);
+    om.m = m(1, 8);
+    om.M = m(8);
+    DiagQuadratic<double> fd(a);
+    DiagQuadratic<mp100> fm(widen<mp100>(a));
+    if (wrong_sign_in_mp100) fm.hvp_sign = mp100(-1);
+    Oracle<double> qd(fd);
+    Oracle<mp100> qm(fm);
+    GradientVariationSgd<double> rd(od);
+    GradientVariationSgd<mp100> rm(om);
+    VecD xd = x0;
+    VecM xm = widen<mp100>(x0);
+    for (int k = 0; k < 5; ++k) {
+      RC_ASSERT(!rd.step(qd, xd).refused());
+      RC_ASSERT(!rm.step(qm, xm).refused());
+      for (int i = 0; i < n; ++i) RC_ASSERT(std::abs(xd[i] - ops::to_double(xm[i])) <= 1e-11);  // ov-lint: double-literal-ok (tolerance)
+      RC_ASSERT(std::abs(rd.state().gamma - ops::to_double(rm.state().gamma)) <= 1e-11 * 8);  // ov-lint: double-literal-ok (tolerance)
+    }
+  });
+}
+TEST(ExpectedGvPrecision, DoubleMatchesMp100) { EXPECT_TRUE(expected_gv_double_matches_mp100(false)); }
+TEST(ExpectedGvMutant, WrongSignCurvatureDisagreesWithDouble) { EXPECT_FALSE(expected_gv_double_matches_mp100(true)); }
+
 // Second iteration by hand (per-iteration decay), J = 2 theta^2, lr = 1/10, theta_0 = 1:
 // k=0 (castera_test.cpp): theta_1 = 9/25, gamma_1 = 1/2.
 // k=1: eta_1 = (1/10)(1/2) / 2^(501/1000); theta_3/2 = (9/25)(1 - 4 eta_1); theta_2 = (9/25)(1 - 4 eta_1)^2;

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <functional>
 #include <string>
 
 #include "analysis/numeric/exact_constant.hpp"
@@ -771,6 +772,182 @@ TEST(GradientVariationMutant, StochasticGvDoesNot) {
   EXPECT_FALSE(exact_gv_recovers_mean_curvature(GvEstimate::stochastic));
 }
 
+// ================================================================ Algorithm 6 (Expected-GV)
+// E[C_{J_A}] = E[Hess J_A grad J_A] against a brute-force average over EVERY batch, exactly in
+// rational: all subsets of size b (uniform_subset) or all b-tuples (with_replacement), on finite
+// sums of P-D diagonal quadratics (H_i = diag(a_i) and g_i = a_i x - b_i differ across samples, so
+// the cross terms E[H_i g_l], i != l, matter for 1 < b < n).
+using CurvatureFn = std::function<VecQ(Oracle<rational>&, const VecQ&, BatchLaw)>;
+
+VecQ enumerated_curvature(const DiagQuadraticSum<rational>& f, const VecQ& x, std::size_t b, BatchLaw law) {
+  const std::size_t n = f.num_samples();
+  VecQ sum = VecQ::Zero(x.size());
+  long count = 0;
+  std::vector<std::size_t> idx(b, 0);
+  auto visit = [&](const std::vector<std::size_t>& batch) {
+    VecQ h = VecQ::Zero(x.size()), g = VecQ::Zero(x.size());
+    for (std::size_t i : batch) {
+      h += f.a(i);
+      g += f.a(i).cwiseProduct(x) - f.b(i);
+    }
+    const rational inv = rational(1) / rational(static_cast<long>(batch.size()));
+    sum += (inv * h).cwiseProduct(inv * g);
+    ++count;
+  };
+  if (law == BatchLaw::with_replacement) {  // odometer over n^b tuples
+    for (;;) {
+      visit(idx);
+      std::size_t j = 0;
+      while (j < b && ++idx[j] == n) idx[j++] = 0;
+      if (j == b) break;
+    }
+  } else {  // combinations i_0 < ... < i_{b-1}
+    for (std::size_t j = 0; j < b; ++j) idx[j] = j;
+    for (;;) {
+      visit(idx);
+      std::size_t j = b;
+      while (j > 0 && idx[j - 1] == n - b + (j - 1)) --j;
+      if (j == 0) break;
+      ++idx[j - 1];
+      for (std::size_t l = j; l < b; ++l) idx[l] = idx[l - 1] + 1;
+    }
+  }
+  return sum / rational(count);
+}
+
+bool curvature_matches_enumeration(const CurvatureFn& curvature) {
+  return check_limited("expected_curvature = average of Hess J_B grad J_B over all batches", 60, [&curvature] {
+    const int n = *rc::gen::inRange(1, 6);
+    const int b = *rc::gen::inRange(1, n + 1);
+    const int p = *rc::gen::inRange(1, 3);
+    const BatchLaw law = *rc::gen::element(BatchLaw::uniform_subset, BatchLaw::with_replacement);
+    std::vector<VecQ> a, bb;
+    for (int i = 0; i < n; ++i) {
+      VecQ ai(p), bi(p);
+      for (int j = 0; j < p; ++j) {
+        ai[j] = *ov::gen::rational_in(-2, 3, 4);
+        bi[j] = *ov::gen::rational_in(-2, 2, 4);
+      }
+      a.push_back(ai);
+      bb.push_back(bi);
+    }
+    DiagQuadraticSum<rational> f(a, bb);
+    BatchSampler s(static_cast<std::size_t>(n), static_cast<std::size_t>(b), Sampling::reshuffle_each_epoch, 1);
+    Oracle<rational> o(f, s);
+    VecQ x(p);
+    for (int j = 0; j < p; ++j) x[j] = *ov::gen::rational_in(-2, 2, 5);
+    RC_ASSERT(curvature(o, x, law) == enumerated_curvature(f, x, static_cast<std::size_t>(b), law));
+  });
+}
+TEST(ExpectedCurvature, EqualsEnumerationOverAllBatches) {
+  EXPECT_TRUE(curvature_matches_enumeration(
+      [](Oracle<rational>& o, const VecQ& x, BatchLaw law) { return expected_curvature(o, x, law); }));
+}
+// Mutant: the with-replacement weights used for uniform subsets (no finite-population correction).
+TEST(ExpectedCurvatureMutant, WithoutFinitePopulationCorrectionIsCaught) {
+  EXPECT_FALSE(curvature_matches_enumeration(
+      [](Oracle<rational>& o, const VecQ& x, BatchLaw) { return expected_curvature(o, x, BatchLaw::with_replacement); }));
+}
+
+// Two steps by hand, same data as above (a = 1, 3/2; b = 0; batch 1; per-epoch decay): with
+// batch size 1, E[C_A](theta) = mean(a_i^2) theta = (13/8) theta. k=0 on a_i: s_0 = 1/10,
+// theta_1 = 1 - a_i/10, G_1 = -(1/10)(13/8) = -13/80, dtheta_1 = -a_i/10,
+// gamma_1 = (a_i/10)^2 / ((13/800) a_i) = 8 a_i / 13 (= the text form ||dtheta|| ||g_0|| / <-E[C], dtheta>);
+// theta_2 = theta_1 (1 - (1/10) gamma_1 a_j):
+//   order (0,1): gamma_1 = 8/13, theta_2 = (9/10)(59/65) = 531/650;
+//   order (1,0): gamma_1 = 12/13, theta_2 = (17/20)(59/65) = 1003/1300.
+// Cost per step: 1 batch gradient + 2 per-sample gradients, 2 per-sample Hessian-vector products.
+TEST(GradientVariationExpected, TwoStepsByHand) {
+  bool seen[2] = {false, false};
+  for (std::uint64_t seed = 0; seed < 8; ++seed) {
+    DiagQuadraticSum<rational> f({vec<rational>({q(1)}), vec<rational>({q(3, 2)})},
+                                 {vec<rational>({q(0)}), vec<rational>({q(0)})});
+    BatchSampler s(2, 1, Sampling::shuffle_once, seed);
+    Oracle<rational> o(f, s);
+    GradientVariationSgdOptions<rational> opt;
+    opt.estimate = GvEstimate::expected;
+    opt.decay = StepTunedDecay::per_epoch;
+    GradientVariationSgd<rational> rule(opt);
+    EXPECT_EQ(rule.name(), "expected_gv_sgd");
+    VecQ x = vec<rational>({q(1)});
+    o.next_batch();
+    const bool first0 = o.batch()[0] == 0;
+    ASSERT_FALSE(rule.step(o, x).refused());
+    EXPECT_EQ(rule.state().prev_g[0], q(13, 8));
+    o.next_batch();
+    ASSERT_FALSE(rule.step(o, x).refused());
+    EXPECT_EQ(rule.state().gamma, first0 ? q(8, 13) : q(12, 13));
+    EXPECT_EQ(x[0], first0 ? q(531, 650) : q(1003, 1300));
+    EXPECT_EQ(o.evaluations().gradients, 6);
+    EXPECT_EQ(o.evaluations().hessian_vectors, 4);
+    seen[first0 ? 0 : 1] = true;
+  }
+  EXPECT_TRUE(seen[0] && seen[1]);
+}
+
+// As printed, G_k's factor alpha/(k-1)^(1/2+delta) divides by zero at k = 1: that step is refused
+// with the state unchanged (k stays 1, theta stays theta_1).
+TEST(GradientVariationExpected, PrintedScaleIsRefusedAtKEqualsOne) {
+  DiagQuadraticSum<rational> f(std::vector<VecQ>(3, vec<rational>({q(2)})), std::vector<VecQ>(3, vec<rational>({q(0)})));
+  BatchSampler s(3, 1, Sampling::shuffle_once, 1);
+  Oracle<rational> o(f, s);
+  GradientVariationSgdOptions<rational> opt;
+  opt.estimate = GvEstimate::expected;
+  opt.scale = ExpectedGvScale::printed;
+  opt.decay = StepTunedDecay::per_epoch;  // decay factor 1 in epoch 1: exact in rational
+  GradientVariationSgd<rational> rule(opt);
+  VecQ x = vec<rational>({q(1)});
+  o.next_batch();
+  ASSERT_FALSE(rule.step(o, x).refused());
+  const VecQ x1 = x;
+  o.next_batch();
+  const auto r = rule.step(o, x);
+  EXPECT_EQ(r.status, StepStatus::refused_undefined);
+  EXPECT_NE(r.message.find("k = 1"), std::string::npos) << r.message;
+  EXPECT_EQ(x, x1);
+  EXPECT_EQ(rule.state().k, 1);
+}
+
+// N identical samples a theta^2 / 2 (a > 0), batch size 1, one epoch (per-epoch decay factor 1,
+// so everything is exact in rational): E[C] = a^2 theta, dtheta_k = -s a theta_{k-1},
+// G_k = -s a^2 theta_{k-1}, hence gamma_k = clip(1/a) for every k >= 1 (as Algorithm 2 on a
+// quadratic). The mutant is a curvature oracle with the wrong sign (-Hess v): <G, dtheta> < 0
+// then gives nu instead.
+bool expected_gv_recovers_curvature(bool wrong_sign_hvp) {
+  return check_limited(std::string("expected_gv_sgd: gamma_k = clip(1/a) on a quadratic") +
+                           (wrong_sign_hvp ? " [mutant]" : ""),
+                       100, [wrong_sign_hvp] {
+    const int num = *rc::gen::inRange(1, 33), den = *rc::gen::inRange(1, 17);
+    rational a = rational(num) / rational(den);  // (0, 32]
+    if (a == rational(1, 2)) a = rational(3, 4);  // 1/a = nu = 2 would hide the mutant
+    const int n = 4;
+    DiagQuadraticSum<rational> f(std::vector<VecQ>(n, vec<rational>({a})), std::vector<VecQ>(n, vec<rational>({q(0)})));
+    if (wrong_sign_hvp) f.hvp_sign = rational(-1);
+    BatchSampler s(n, 1, Sampling::shuffle_once, 7);
+    Oracle<rational> o(f, s);
+    GradientVariationSgdOptions<rational> opt;
+    opt.estimate = GvEstimate::expected;
+    opt.decay = StepTunedDecay::per_epoch;
+    opt.batch_law = *rc::gen::element(BatchLaw::uniform_subset, BatchLaw::with_replacement);
+    opt.m = q(1, 100);
+    opt.M = q(100);
+    GradientVariationSgd<rational> rule(opt);
+    VecQ x = vec<rational>({*ov::gen::rational_in(-2, 2, 5)});
+    RC_PRE(x[0] != 0);
+    const rational expected = ops::min(ops::max(rational(1 / a), opt.m), opt.M);
+    for (int k = 0; k < n; ++k) {
+      o.next_batch();
+      const auto r = rule.step(o, x);
+      RC_ASSERT(!r.refused());
+      if (r.status == StepStatus::stationary) return;  // landed exactly on the minimiser (e.g. lr a = 1)
+      if (k >= 1) RC_ASSERT(rule.state().gamma == expected);
+    }
+  });
+}
+TEST(GradientVariationProperty, ExpectedGvRecoversCurvature) { EXPECT_TRUE(expected_gv_recovers_curvature(false)); }
+TEST(GradientVariationMutant, WrongSignCurvatureIsCaught) { EXPECT_FALSE(expected_gv_recovers_curvature(true)); }
+
+
 // ================================================================ DIN (exact)
 // For a quadratic J with diagonal Hessian A, along (2.6):
 //   (i) the Lyapunov identity (2.32): <grad E, z'> = -2 alpha ||theta'||^2 - (2/beta) ||psi' - theta'||^2,
@@ -896,7 +1073,8 @@ TEST(CasteraRegistry, EntriesBuildWithDefaultsAndRejectUnknownKeys) {
   register_castera(r);
   const ScalarParser<double> parse = [](const std::string& s) { return ov::constant<double>(s); };
   for (const char* name :
-       {"inna", "inna_fixed_step", "step_tuned_sgd", "step_tuned_full_batch", "stochastic_gv_sgd", "exact_gv_sgd"}) {
+       {"inna", "inna_fixed_step", "step_tuned_sgd", "step_tuned_full_batch", "stochastic_gv_sgd", "exact_gv_sgd",
+        "expected_gv_sgd"}) {
     ASSERT_TRUE(r.contains(name)) << name;
     auto opt = r.make(name, parse);
     EXPECT_EQ(opt->name(), name);
