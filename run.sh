@@ -5,6 +5,8 @@ cd "$(dirname "$0")"
 ./scripts/install-deps.sh
 cmake --preset release
 cmake --build --preset release --target optverify
-# The main job for now: verify every problem of the library (derivatives,
-# critical points, Lipschitz constants, cross-precision agreement).
+# The main job: verify every problem of the library (derivatives, critical points,
+# Lipschitz constants, cross-precision agreement), then run the claims catalog and
+# write the verification report (JSON, CSV, Markdown, HTML with plots) to report/.
 ./build/release/cli/optverify problems check --all
+./build/release/cli/optverify verify --all --report report/

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 start=$(date +%s)
-./scripts/install-deps.sh
+./scripts/install-deps.sh --with-test-tools   # + headless Chromium for the report rendering test
 cmake --preset release
 cmake --build --preset release
 built=$(date +%s)

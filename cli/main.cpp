@@ -6,10 +6,15 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "cli/claims_command.hpp"
 #include "cli/command_context.hpp"
 #include "cli/optimizers_command.hpp"
 #include "cli/problems_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
+#include "cli/spectrum_command.hpp"
+#include "cli/saddle_command.hpp"
+#include "cli/verify_command.hpp"
 #include "cli/version_command.hpp"
 
 int main(int argc, char** argv) {
@@ -20,7 +25,12 @@ int main(int argc, char** argv) {
   add_problems_command(app, ctx);
   add_optimizers_command(app, ctx);
   add_run_command(app, ctx);
+  add_spectrum_command(app, ctx);
+  add_saddle_command(app, ctx);
   add_version_command(app, ctx);
+  add_claims_command(app, ctx);
+  add_verify_command(app, ctx);
+  add_report_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,6 +5,9 @@ target_compile_options(optverify_options INTERFACE -Wall -Wextra -Wno-unused-par
 # sqrt & co. never set errno: a square root is then one instruction and the elementwise
 # loops of optim/core/elementwise.hpp vectorise (nothing in OptVerify reads errno).
 target_compile_options(optverify_options INTERFACE -fno-math-errno)
+if(OPTVERIFY_NATIVE)
+  target_compile_options(optverify_options INTERFACE -march=native)
+endif()
 if(OPTVERIFY_SANITIZE)
   target_compile_options(optverify_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
   target_link_options(optverify_options INTERFACE -fsanitize=address,undefined)

@@ -17,6 +17,18 @@ PACKAGES=(
   gnuplot-nox                                    # plots
 )
 
+# TEST-ONLY packages, installed with --with-test-tools (./test.sh passes it):
+# headless Chromium renders the report page in tests/report/report_render_test.cpp.
+TEST_PACKAGES=(
+  chromium                                       # headless browser for the report rendering test
+)
+for arg in "$@"; do
+  case "$arg" in
+    --with-test-tools) PACKAGES+=("${TEST_PACKAGES[@]}") ;;
+    *) echo "install-deps: unknown option '$arg' (valid: --with-test-tools)" >&2; exit 2 ;;
+  esac
+done
+
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else

@@ -54,7 +54,7 @@ inline const char* to_string(Rung r) {
 }
 
 struct Attempt {
-  Rung rung;
+  Rung rung{};
   bool decided = false;
   std::string value;   // to_string of the value (the enclosure for interval)
   std::string margin;  // floating rungs: error_ulps * eps * scale
@@ -78,7 +78,8 @@ namespace detail {
 
 template <class T, class F>
 bool floating_rung(F& f, Rung rung, const Options& opt, SignDecision& out) {
-  Attempt a{rung};
+  Attempt a;
+    a.rung = rung;
   const Estimate<T> est = f(tag<T>{});
   using std::abs;
   const T margin = T(opt.error_ulps) * std::numeric_limits<T>::epsilon() * T(abs(est.scale));
@@ -110,7 +111,8 @@ SignDecision decide_sign(F&& f, const Options& opt = {}) {
   if (detail::floating_rung<mp50>(f, Rung::mp50, opt, out)) return out;
   if (detail::floating_rung<mp100>(f, Rung::mp100, opt, out)) return out;
   {
-    Attempt a{Rung::interval};
+    Attempt a;
+    a.rung = Rung::interval;
     try {
       const Estimate<interval> est = f(tag<interval>{});
       a.value = ov::to_string(est.value);
@@ -129,7 +131,8 @@ SignDecision decide_sign(F&& f, const Options& opt = {}) {
     if (a.decided) return out;
   }
   if constexpr (Top == Rung::rational) {
-    Attempt a{Rung::rational};
+    Attempt a;
+    a.rung = Rung::rational;
     try {
       const Estimate<rational> est = f(tag<rational>{});
       a.value = ov::to_string(est.value);

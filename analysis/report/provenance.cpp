@@ -7,6 +7,10 @@
 #include <mpfr.h>
 
 #include <Eigen/Core>
+#include <unistd.h>
+
+#include <array>
+#include <ctime>
 
 #include "optverify_git.hpp"
 
@@ -50,6 +54,24 @@ nlohmann::json to_json(const Provenance& p) {
           {"compiler", p.compiler},                   {"boost", p.boost},   {"eigen", p.eigen},
           {"ceres", p.ceres},                 {"mpfr", p.mpfr},     {"mpfi", p.mpfi},
           {"gmp", p.gmp},                     {"build_type", p.build_type}};
+}
+
+std::string utc_timestamp_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::array<char, 32> buf{};
+  const std::size_t n = std::strftime(buf.data(), buf.size(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return std::string(buf.data(), n);
+}
+
+nlohmann::json run_provenance_json() {
+  nlohmann::json j = to_json(provenance());
+  std::array<char, 256> host{};
+  if (gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
+  j["host"] = std::string(host.data());
+  j["time_utc"] = utc_timestamp_now();
+  return j;
 }
 
 }  // namespace ov::report

@@ -24,4 +24,11 @@ struct Provenance {
 const Provenance& provenance();
 nlohmann::json to_json(const Provenance& p);
 
+// The provenance of one run (a report): to_json(provenance()) plus "host" (this
+// machine's host name) and "time_utc" (now, ISO 8601, e.g. "2024-05-01T12:34:56Z").
+nlohmann::json run_provenance_json();
+
+// Now as an ISO 8601 UTC timestamp, "YYYY-MM-DDTHH:MM:SSZ".
+std::string utc_timestamp_now();
+
 }  // namespace ov::report

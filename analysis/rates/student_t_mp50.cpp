@@ -1,0 +1,4 @@
+// Student t quantiles in mp50 (one scalar per translation unit: Boost.Math is heavy).
+#include "analysis/rates/student_t_impl.hpp"
+
+OPTVERIFY_RATES_STUDENT_T(ov::mp50)

@@ -1,0 +1,4 @@
+// Explicit instantiation of the approximate eigensystem for mp50 (one scalar per TU).
+#include "analysis/spectra/eigensystem_impl.hpp"
+
+OPTVERIFY_INSTANTIATE_EIGENSYSTEM(ov::mp50)

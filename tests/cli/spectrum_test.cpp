@@ -1,0 +1,102 @@
+// `optverify spectrum`, run as a subprocess: JSON content (eigenvalues, modes, step bound,
+// certified verdicts), text output, and bad input (exit code 2 naming the argument;
+// unknown methods list what exists).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;
+};
+
+Result run(const std::string& args, bool merge_stderr = true) {
+  Result r;
+  const std::string cmd = std::string(OPTVERIFY_CLI_PATH) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+TEST(CliSpectrum, InnaLambdaCertifiedJson) {
+  const auto r = run("spectrum --method inna --alpha 0.5 --beta 0.1 --gamma 0.01 --lambda=-8,2,16 --certify --json", false);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["command"], "spectrum");
+  const auto& s = j["spectrum"];
+  EXPECT_EQ(s["method"], "inna");
+  EXPECT_EQ(s["eigenvalues"].size(), 6u);
+  EXPECT_TRUE(s["certified"].get<bool>());
+  EXPECT_EQ(s["enclosures"].size(), 6u);
+  EXPECT_TRUE(s["autodiff_vs_closed_form"]["agree"].get<bool>());
+  ASSERT_EQ(s["modes"].size(), 3u);
+  EXPECT_EQ(s["modes"][0]["stability"], "unstable");  // lambda = -8: a strict saddle direction
+  EXPECT_EQ(s["modes"][0]["stability_certified"], "unstable");
+  EXPECT_TRUE(s["modes"][1]["spiral"].get<bool>());   // 2 lies in [x-, x+] = [0.064, 389.9]
+  EXPECT_EQ(s["step_bound"]["L"], "16");
+  EXPECT_TRUE(s["step_bound"]["gamma_below_bound"].get<bool>());
+  EXPECT_EQ(s["det_nonzero_on_L"]["verdict"]["holds"], "yes");
+  EXPECT_EQ(s["det_nonzero_on_L"]["interval_route"]["holds"], "yes");
+  EXPECT_EQ(s["series"][0]["kind"], "spectrum");
+}
+
+TEST(CliSpectrum, StepAboveTheBoundGivesACertifiedNo) {
+  const auto r = run("spectrum --method inna --alpha 0.5 --beta 1 --gamma 0.1 --lambda 1 --lipschitz 50 --certify --json", false);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto s = nlohmann::json::parse(r.out)["spectrum"];
+  EXPECT_FALSE(s["step_bound"]["gamma_below_bound"].get<bool>());
+  EXPECT_EQ(s["det_nonzero_on_L"]["verdict"]["holds"], "no");
+  EXPECT_NE(s["det_nonzero_on_L"]["verdict"]["witness"].get<std::string>().find("95/9"), std::string::npos);
+}
+
+TEST(CliSpectrum, ProblemModeAndTextOutput) {
+  const auto r = run("spectrum --method hb --gamma 1/1000 --beta 0.9 --problem rosenbrock --at 1,1 --certify --json", false);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto s = nlohmann::json::parse(r.out)["spectrum"];
+  EXPECT_EQ(s["eigenvalues"].size(), 4u);
+  EXPECT_TRUE(s["certified"].get<bool>()) << s.dump();
+  const auto t = run("spectrum --method din --alpha 2 --beta 0.1 --lambda 2,4 --precision mp100");
+  ASSERT_EQ(t.code, 0) << t.out;
+  EXPECT_NE(t.out.find("complex band"), std::string::npos);
+  EXPECT_NE(t.out.find("-1.2"), std::string::npos);  // -1.2 +- 1.6 i at lambda = 4
+}
+
+TEST(CliSpectrum, BadInputNamesTheArgument) {
+  auto r = run("spectrum --method adam --gamma 0.1 --lambda 1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("gd, hb, nag, inna, din"), std::string::npos) << r.out;
+  r = run("spectrum --method inna --alpha 0.5 --beta 0.1 --gamma 0 --lambda 1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--gamma = 0"), std::string::npos) << r.out;
+  r = run("spectrum --method inna --alpha=-1 --beta 0.1 --gamma 0.1 --lambda 1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--alpha = -1"), std::string::npos) << r.out;
+  r = run("spectrum --method gd --alpha 1 --gamma 0.1 --lambda 1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--alpha"), std::string::npos) << r.out;
+  r = run("spectrum --method din --alpha 1 --beta 1 --gamma 0.1 --lambda 1");
+  EXPECT_EQ(r.code, 2);
+  r = run("spectrum --method gd --gamma 0.1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--lambda"), std::string::npos) << r.out;
+  r = run("spectrum --method gd --gamma 0.1 --lambda 1,x");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--lambda \"x\""), std::string::npos) << r.out;
+  r = run("spectrum --method gd --gamma 0.1 --problem nosuchproblem --at 1");
+  EXPECT_EQ(r.code, 2);
+  r = run("spectrum --method gd --gamma 0.1 --problem abs_power --at 1");
+  EXPECT_EQ(r.code, 2);
+}
+
+}  // namespace
