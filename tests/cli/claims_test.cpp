@@ -2,6 +2,8 @@
 // unknown ids (exit 2 with a suggestion), bad --shard, and resume from --report DIR.
 #include <gtest/gtest.h>
 
+#include "tests/support/cli_subprocess.hpp"
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -12,23 +14,9 @@
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = ov::testing::CliResult;
 
-Result run(const std::string& args, bool merge_stderr = true) {
-  Result r;
-  const std::string cmd = std::string(OPTVERIFY_CLI_PATH) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Result run(const std::string& args, bool merge_stderr = true) { return ov::testing::run_cli(args, merge_stderr); }
 
 TEST(CliClaims, ListShowsTheCatalogWithSources) {
   const auto r = run("claims list");

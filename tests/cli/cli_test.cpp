@@ -1,6 +1,8 @@
 // Runs the `optverify` binary and checks exit codes, messages and JSON documents.
 #include <gtest/gtest.h>
 
+#include "tests/support/cli_subprocess.hpp"
+
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -9,25 +11,9 @@
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-  std::string stdout_only;
-};
+using Result = ov::testing::CliResult;
 
-Result run(const std::string& args, bool merge_stderr = true) {
-  Result r;
-  std::string cmd = std::string(OPTVERIFY_CLI_PATH) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.stdout_only = r.out;
-  return r;
-}
+Result run(const std::string& args, bool merge_stderr = true) { return ov::testing::run_cli(args, merge_stderr); }
 
 TEST(Cli, ListsProblems) {
   auto r = run("problems list");

@@ -1,5 +1,7 @@
 // `optverify report merge|render|validate` end to end (the program as a subprocess).
 #include <gtest/gtest.h>
+
+#include "tests/support/cli_subprocess.hpp"
 #include <sys/wait.h>
 
 #include <array>
@@ -17,24 +19,9 @@ using namespace ov::report::test_support;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = ov::testing::CliResult;
 
-// Paths come from mkdtemp (no quotes or spaces), so the shell command is safe.
-Result run(const std::string& args, bool with_stderr = true) {
-  Result r;
-  const std::string cmd = std::string(OPTVERIFY_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Result run(const std::string& args, bool merge_stderr = true) { return ov::testing::run_cli(args, merge_stderr); }
 
 void write_json(const fs::path& p, const json& j) { write_file_atomically(p, j.dump(2)); }
 
