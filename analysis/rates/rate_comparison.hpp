@@ -29,16 +29,14 @@ struct RateComparison {
   std::string reason;        // for undecided
 };
 
+namespace detail {
+// The comparison's common part: what was stated, and the fit's estimate and interval
+// (or, when the fit failed, its reason and verdict undecided).
 template <class S>
-RateComparison<S> compare_order(const RateFit<S>& fit, const S& p, const S& tolerance = S(0)) {
-  if (fit.kind != RateKind::order) throw std::invalid_argument("compare_order: the fit is a geometric-rate fit");
-  if (!ov::optim::ops::is_finite(p)) throw std::invalid_argument("compare_order: p = " + ov::to_string(p) + " (must be finite)");
-  if (!(tolerance >= 0)) {
-    throw std::invalid_argument("compare_order: tolerance = " + ov::to_string(tolerance) + " (valid range: >= 0)");
-  }
+RateComparison<S> comparison_of(const RateFit<S>& fit, RateKind kind, const S& stated, const S& tolerance) {
   RateComparison<S> c;
-  c.kind = RateKind::order;
-  c.stated = p;
+  c.kind = kind;
+  c.stated = stated;
   c.tolerance = tolerance;
   if (!fit.ok) {
     c.reason = fit.reason;
@@ -47,6 +45,19 @@ RateComparison<S> compare_order(const RateFit<S>& fit, const S& p, const S& tole
   c.estimate = fit.estimate;
   c.lo = fit.lo;
   c.hi = fit.hi;
+  return c;
+}
+}  // namespace detail
+
+template <class S>
+RateComparison<S> compare_order(const RateFit<S>& fit, const S& p, const S& tolerance = S(0)) {
+  if (fit.kind != RateKind::order) throw std::invalid_argument("compare_order: the fit is a geometric-rate fit");
+  if (!ov::optim::ops::is_finite(p)) throw std::invalid_argument("compare_order: p = " + ov::to_string(p) + " (must be finite)");
+  if (!(tolerance >= 0)) {
+    throw std::invalid_argument("compare_order: tolerance = " + ov::to_string(tolerance) + " (valid range: >= 0)");
+  }
+  RateComparison<S> c = detail::comparison_of(fit, RateKind::order, p, tolerance);
+  if (!fit.ok) return c;
   const S threshold = p - tolerance;
   if (fit.lo >= threshold) c.verdict = RateVerdict::holds;
   else if (fit.hi < threshold) c.verdict = RateVerdict::violated;
@@ -64,17 +75,8 @@ RateComparison<S> compare_geometric_rate(const RateFit<S>& fit, const S& q, cons
     throw std::invalid_argument("compare_geometric_rate: tolerance = " + ov::to_string(tolerance) +
                                 " (valid range: >= 0)");
   }
-  RateComparison<S> c;
-  c.kind = RateKind::geometric;
-  c.stated = q;
-  c.tolerance = tolerance;
-  if (!fit.ok) {
-    c.reason = fit.reason;
-    return c;
-  }
-  c.estimate = fit.estimate;
-  c.lo = fit.lo;
-  c.hi = fit.hi;
+  RateComparison<S> c = detail::comparison_of(fit, RateKind::geometric, q, tolerance);
+  if (!fit.ok) return c;
   const S threshold = q + tolerance;
   if (fit.hi <= threshold) c.verdict = RateVerdict::holds;
   else if (fit.lo > threshold) c.verdict = RateVerdict::violated;
