@@ -23,7 +23,14 @@ nlohmann::json claim_json(const claims::Claim& c) {
           {"hypotheses", c.hypotheses},
           {"statement", c.statement},
           {"check", c.check},
-          {"precision", {{"start", c.precision.start}, {"ladder", c.precision.ladder}, {"note", c.precision.note}}}};
+          {"precision", {{"start", c.precision.start}, {"ladder", c.precision.ladder}, {"note", c.precision.note}}},
+          {"erratum", c.erratum},
+          {"also_in", [&c] {
+             nlohmann::json a = nlohmann::json::array();
+             for (const auto& s : c.also_in)
+               a.push_back({{"file", s.file}, {"section", s.section}, {"equation", s.equation}, {"lines", s.lines}});
+             return a;
+           }()}};
 }
 
 }  // namespace
@@ -55,6 +62,9 @@ void add_claims_command(CLI::App& app, CommandContext& ctx) {
                              c->title, c->source.file, c->source.section, c->source.equation, c->source.lines,
                              c->statement, fmt::format("starts in {}, may escalate along {}", c->precision.start,
                                                        fmt::join(c->precision.ladder, " -> ")));
+      for (const auto& s : c->also_in)
+        ctx.out << fmt::format("  also in: {}, section {}, {}, {}\n", s.file, s.section, s.equation, s.lines);
+      if (c->erratum) ctx.out << "  erratum: the statement is the document's text as printed, believed false; refuted is expected\n";
     }
     ctx.out << selected.size() << " claim(s)\n";
   });

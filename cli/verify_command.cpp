@@ -110,10 +110,14 @@ void add_verify_command(CLI::App& app, CommandContext& ctx) {
     const auto outcome = claims::run_claims(selected, rc, ro);
 
     std::map<std::string, int> counts{{"holds", 0}, {"holds-certified", 0}, {"refuted", 0}, {"inconclusive", 0}};
-    nlohmann::json results = nlohmann::json::array(), reused = nlohmann::json::array();
+    nlohmann::json results = nlohmann::json::array(), reused = nlohmann::json::array(),
+                   unexpected = nlohmann::json::array();
+    int errata_refuted = 0;
     for (std::size_t k = 0; k < outcome.results.size(); ++k) {
       const auto& r = outcome.results[k];
       ++counts[claims::to_string(r.verdict)];
+      if (r.erratum && r.verdict == claims::Verdict::refuted) ++errata_refuted;
+      if (!claims::verdict_as_expected(r)) unexpected.push_back(r.id);
       results.push_back(claims::to_json(r));
       if (outcome.reused[k]) reused.push_back(r.id);
     }
@@ -123,7 +127,9 @@ void add_verify_command(CLI::App& app, CommandContext& ctx) {
       doc["claims"] = results;
       html = report::write_report_directory(doc, o->report_dir).string();
     }
-    if (counts["refuted"] > 0) ctx.exit_code = kCheckFailed;
+    // Fails when a verdict contradicts the catalog: a true statement refuted, or an erratum
+    // (the document's printed statement, believed false) not refuted.
+    if (!unexpected.empty()) ctx.exit_code = kCheckFailed;
     if (o->json) {
       ctx.out << nlohmann::json{{"command", "verify"},
                                 {"provenance", report::to_json(report::provenance())},
@@ -134,6 +140,8 @@ void add_verify_command(CLI::App& app, CommandContext& ctx) {
                                 {"claims", results},
                                 {"reused", reused},
                                 {"summary", counts},
+                                {"errata_refuted", errata_refuted},
+                                {"unexpected", unexpected},
                                 {"report", html ? nlohmann::json(*html) : nlohmann::json(nullptr)}}
                      .dump(2)
               << "\n";
@@ -144,9 +152,12 @@ void add_verify_command(CLI::App& app, CommandContext& ctx) {
       ctx.out << fmt::format("{:<40} {:<16} {:<9} {:>8.2f} s{}\n  {}\n", r.id, claims::to_string(r.verdict),
                              r.precision, r.time_s, outcome.reused[k] ? "  (reused)" : "", r.evidence.summary);
     }
-    ctx.out << fmt::format("{} claim(s): {} holds, {} holds-certified, {} refuted, {} inconclusive; {} reused\n",
+    ctx.out << fmt::format("{} claim(s): {} holds, {} holds-certified, {} refuted ({} of them errata, as expected), {} "
+                           "inconclusive; {} reused\n",
                            outcome.results.size(), counts["holds"], counts["holds-certified"], counts["refuted"],
-                           counts["inconclusive"], reused.size());
+                           errata_refuted, counts["inconclusive"], reused.size());
+    if (!unexpected.empty())
+      ctx.out << "unexpected verdict(s) (a true statement refuted, or an erratum not refuted): " << unexpected.dump() << "\n";
     if (html) ctx.out << "report: " << *html << "\n";
   });
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "proofs-checks/claims/builtin_claims.hpp"
 
 namespace ov::claims {
 
@@ -68,8 +67,10 @@ std::vector<const Claim*> Catalog::from_source(const std::string& file) const {
   if (file.empty()) throw std::invalid_argument("--source: empty document name; documents cited: " + join(sources()));
   std::vector<const Claim*> v;
   for (const auto& kv : claims_) {
-    const std::string& f = kv.second.source.file;
-    if (f == file || f.rfind(file, 0) == 0) v.push_back(&kv.second);
+    auto cites = [&file](const std::string& f) { return f == file || f.rfind(file, 0) == 0; };
+    bool hit = cites(kv.second.source.file);
+    for (const auto& o : kv.second.also_in) hit = hit || cites(o.file);
+    if (hit) v.push_back(&kv.second);
   }
   if (v.empty())
     throw std::invalid_argument("--source '" + file + "': no claim cites this document; documents cited: " +
@@ -79,7 +80,10 @@ std::vector<const Claim*> Catalog::from_source(const std::string& file) const {
 
 std::vector<std::string> Catalog::sources() const {
   std::set<std::string> s;
-  for (const auto& kv : claims_) s.insert(kv.second.source.file);
+  for (const auto& kv : claims_) {
+    s.insert(kv.second.source.file);
+    for (const auto& o : kv.second.also_in) s.insert(o.file);
+  }
   return {s.begin(), s.end()};
 }
 
@@ -95,15 +99,6 @@ std::vector<std::string> Catalog::suggest(const std::string& id, std::size_t max
   std::vector<std::string> out;
   for (std::size_t i = 0; i < close.size() && i < max; ++i) out.push_back(close[i].second);
   return out;
-}
-
-const Catalog& builtin_catalog() {
-  static const Catalog c = [] {
-    Catalog cat;
-    register_builtin_claims(cat);
-    return cat;
-  }();
-  return c;
 }
 
 }  // namespace ov::claims

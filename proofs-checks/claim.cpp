@@ -30,6 +30,12 @@ nlohmann::json source_json(const Source& s) {
   return {{"file", s.file}, {"section", s.section}, {"equation", s.equation}, {"lines", s.lines}};
 }
 
+nlohmann::json also_in_json(const std::vector<Source>& v) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& s : v) a.push_back(source_json(s));
+  return a;
+}
+
 const nlohmann::json& field(const nlohmann::json& j, const char* name) {
   if (!j.is_object() || !j.contains(name))
     throw std::invalid_argument(std::string("claim result: missing field \"") + name + "\"");
@@ -63,7 +69,14 @@ nlohmann::json to_json(const ClaimResult& r) {
            {{"summary", r.evidence.summary},
             {"figures", r.evidence.figures},
             {"series", r.evidence.series},
-            {"counterexample", r.evidence.counterexample}}}};
+            {"counterexample", r.evidence.counterexample}}},
+          {"erratum", r.erratum},
+          {"also_in", also_in_json(r.also_in)}};
+}
+
+bool verdict_as_expected(const ClaimResult& r) {
+  if (r.erratum) return r.verdict == Verdict::refuted || r.verdict == Verdict::inconclusive;
+  return r.verdict != Verdict::refuted;
 }
 
 ClaimResult claim_result_from_json(const nlohmann::json& j) {
@@ -94,6 +107,16 @@ ClaimResult claim_result_from_json(const nlohmann::json& j) {
   r.evidence.figures = field(ev, "figures");
   r.evidence.series = field(ev, "series");
   r.evidence.counterexample = field(ev, "counterexample");
+  if (const auto it = j.find("erratum"); it != j.end()) {
+    if (!it->is_boolean()) throw std::invalid_argument("claim result: field \"erratum\" is not a boolean");
+    r.erratum = it->get<bool>();
+  }
+  if (const auto it = j.find("also_in"); it != j.end()) {
+    if (!it->is_array()) throw std::invalid_argument("claim result: field \"also_in\" is not an array");
+    for (const auto& s : *it)
+      r.also_in.push_back({string_field(s, "file"), string_field(s, "section"), string_field(s, "equation"),
+                           string_field(s, "lines")});
+  }
   return r;
 }
 
@@ -123,6 +146,8 @@ ClaimResult run_claim(const Claim& c, const RunContext& ctx) {
   r.hypotheses = c.hypotheses;
   r.statement = c.statement;
   r.check = c.check;
+  r.erratum = c.erratum;
+  r.also_in = c.also_in;
   r.seed = ctx.seed;
   const auto t0 = std::chrono::steady_clock::now();
   try {

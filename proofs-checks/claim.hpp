@@ -86,6 +86,13 @@ struct Claim {
   std::string check;  // the check procedure, in words
   PrecisionPolicy precision;
   std::function<Finding(const RunContext&)> run;
+  // true when `statement` is the document's text as printed and believed false (an erratum,
+  // e.g. a sign error): the check is expected to refute it, and `refuted` is then the
+  // expected outcome (optverify verify does not fail on it, and fails if it is not refuted).
+  bool erratum = false;
+  // Other documents that state the same thing (e.g. the slides restating the paper):
+  // `--source` selects the claim from any of them; JSON "also_in".
+  std::vector<Source> also_in;
 };
 
 // The report schema's ClaimResult.
@@ -100,7 +107,13 @@ struct ClaimResult {
   nlohmann::json parameters = nlohmann::json::object();
   double time_s = 0;
   Evidence evidence;
+  bool erratum = false;  // Claim::erratum (JSON "erratum", absent = false)
+  std::vector<Source> also_in;  // Claim::also_in (JSON "also_in", absent = none)
 };
+
+// The verdict is what the catalog expects: not refuted for a claim of a true statement,
+// refuted for an erratum (an inconclusive erratum is not a contradiction either).
+bool verdict_as_expected(const ClaimResult& r);
 
 nlohmann::json to_json(const ClaimResult& r);
 // Reads a ClaimResult back; throws std::invalid_argument naming the missing/bad field.

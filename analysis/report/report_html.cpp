@@ -65,6 +65,11 @@ std::string verdict_badge(const std::string& v) {
   const std::string cls = std::find(vs.begin(), vs.end(), v) != vs.end() ? "v-" + v : "v-inconclusive";
   return "<span class=\"verdict " + cls + "\">" + esc(v) + "</span>";
 }
+// A claim's badge; an erratum (the document's statement believed false) says so.
+std::string claim_badge(const json& c) {
+  const bool erratum = c.contains("erratum") && c["erratum"].is_boolean() && c["erratum"].get<bool>();
+  return verdict_badge(str(c, "verdict")) + (erratum ? " <em>(erratum: the printed statement)</em>" : "");
+}
 
 class Page {
  public:
@@ -118,7 +123,7 @@ void claims_section(Page& p, const json& claims) {
     const json& c = claims[i];
     const std::size_t esc_n = c.contains("escalations") && c["escalations"].is_array() ? c["escalations"].size() : 0;
     p.html += "<tr><td><a href=\"#claim-" + std::to_string(i) + "\"><code>" + esc(str(c, "id")) + "</code></a></td><td>" +
-              esc(str(c, "title")) + "</td><td>" + verdict_badge(str(c, "verdict")) + "</td><td>" +
+              esc(str(c, "title")) + "</td><td>" + claim_badge(c) + "</td><td>" +
               esc(str(c, "precision")) + (esc_n ? " (" + std::to_string(esc_n) + " escalation(s))" : "") +
               "</td><td class=\"num\">" + val(c, "time_s") + "</td><td>" +
               esc(citation_text(c.value("source", json()))) + "</td></tr>\n";
@@ -128,7 +133,7 @@ void claims_section(Page& p, const json& claims) {
     const json& c = claims[i];
     const json ev = c.value("evidence", json::object());
     p.html += "<section class=\"entry\" id=\"claim-" + std::to_string(i) + "\">\n<h3><code>" + esc(str(c, "id")) +
-              "</code> " + verdict_badge(str(c, "verdict")) + "</h3>\n<p><strong>" + esc(str(c, "title")) +
+              "</code> " + claim_badge(c) + "</h3>\n<p><strong>" + esc(str(c, "title")) +
               "</strong></p>\n<dl>\n";
     auto row = [&](const char* name, const std::string& html_value) {
       if (!html_value.empty()) p.html += std::string("<dt>") + name + "</dt><dd>" + html_value + "</dd>\n";

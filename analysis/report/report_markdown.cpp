@@ -45,8 +45,9 @@ std::string report_markdown(const nlohmann::json& d) {
   if (!claims.empty()) {
     md += "## Claims\n\n| id | title | verdict | precision | time (s) | source |\n| --- | --- | --- | --- | ---: | --- |\n";
     for (const auto& c : claims) {
+      const bool erratum = c.contains("erratum") && c["erratum"].is_boolean() && c["erratum"].get<bool>();
       md += "| " + markdown_cell(str(c, "id")) + " | " + markdown_cell(str(c, "title")) + " | **" +
-            markdown_cell(str(c, "verdict")) + "** | " + markdown_cell(str(c, "precision")) + " | " +
+            markdown_cell(str(c, "verdict")) + "**" + (erratum ? " (erratum)" : "") + " | " + markdown_cell(str(c, "precision")) + " | " +
             cell(c, "time_s") + " | " + markdown_cell(citation_text(c.value("source", json()))) + " |\n";
     }
     md += "\n";

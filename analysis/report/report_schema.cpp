@@ -303,6 +303,17 @@ class Validator {
       }
     }
     integer_field(c, p, "seed", false, true, false);
+    bool_field(c, p, "erratum", false);
+    if (const json* also = array_field(c, p, "also_in", false)) {
+      for (std::size_t i = 0; i < also->size(); ++i) {
+        const std::string ap = p + ".also_in[" + std::to_string(i) + "]";
+        if (!(*also)[i].is_object()) {
+          error(ap, "expected a source object {file, section, equation, lines}, got " + brief((*also)[i]));
+          continue;
+        }
+        string_field((*also)[i], ap, "file", true, true);
+      }
+    }
     object_field(c, p, "parameters", false);
     if (const json* t = real_field(c, p, "time_s", true)) {
       if (real_value(*t) < 0) error(p + ".time_s", "negative time " + brief(*t));

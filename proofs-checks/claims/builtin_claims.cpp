@@ -4,6 +4,12 @@
 #include "proofs-checks/claims/backtracking_armijo.hpp"
 #include "proofs-checks/claims/gd_linear_rate.hpp"
 #include "proofs-checks/claims/inna_first_step.hpp"
+#include "proofs-checks/claims/backtracking_step_invariants/registration.hpp"
+#include "proofs-checks/claims/backtracking_convergence/registration.hpp"
+#include "proofs-checks/claims/backtracking_counterexamples/registration.hpp"
+#include "proofs-checks/claims/backtracking_step_heuristics/registration.hpp"
+#include "proofs-checks/claims/castera_dynamics/registration.hpp"
+#include "proofs-checks/claims/castera_spectra/registration.hpp"
 
 namespace ov::claims {
 
@@ -11,6 +17,21 @@ void register_builtin_claims(Catalog& c) {
   c.add(backtracking::armijo_every_step_claim());
   c.add(castera::first_step_gradient_claim());
   c.add(sgd_survey::gd_linear_rate_claim());
+  register_backtracking_step_invariants_claims(c);
+  register_backtracking_convergence_claims(c);
+  register_backtracking_counterexamples_claims(c);
+  register_backtracking_step_heuristics_claims(c);
+  register_castera_dynamics_claims(c);
+  register_castera_spectra_claims(c);
+}
+
+const Catalog& builtin_catalog() {
+  static const Catalog cat = [] {
+    Catalog c;
+    register_builtin_claims(c);
+    return c;
+  }();
+  return cat;
 }
 
 }  // namespace ov::claims

@@ -87,8 +87,44 @@ TEST(ClaimsCatalog, SourceFilterMatchesFileOrPrefix) {
   const auto by_prefix = cat.from_source("002");
   ASSERT_FALSE(by_file.empty());
   EXPECT_EQ(by_file, by_prefix);
-  for (const Claim* c : by_file) EXPECT_EQ(c->source.file, "002_dc929347c6f8ce02.txt");
+  for (const Claim* c : by_file) {
+    bool cites = c->source.file == "002_dc929347c6f8ce02.txt";
+    for (const auto& o : c->also_in) cites = cites || o.file == "002_dc929347c6f8ce02.txt";
+    EXPECT_TRUE(cites) << c->id;
+  }
   EXPECT_THROW(cat.from_source("999_nothing.txt"), std::invalid_argument);
+}
+
+TEST(ClaimsCatalog, SourceFilterAlsoMatchesTheOtherDocumentsOfAClaim) {
+  Catalog cat;
+  Claim paper_only = toy_claim("paper.only");
+  Claim both = toy_claim("paper.and-slides");
+  both.also_in = {{"001_ca0824e53e7404e9.txt", "Main Theorem", "", "S-L581-S-L598"}};
+  cat.add(paper_only);
+  cat.add(both);
+  const auto slides = cat.from_source("001");
+  ASSERT_EQ(slides.size(), 1u);
+  EXPECT_EQ(slides[0]->id, "paper.and-slides");
+  EXPECT_EQ(cat.from_source("000").size(), 2u);
+  const auto docs = cat.sources();
+  EXPECT_EQ(docs, (std::vector<std::string>{"000_47ba9189a2c8a171.txt", "001_ca0824e53e7404e9.txt"}));
+}
+
+TEST(ClaimsVerdict, AnErratumIsExpectedToBeRefutedAndAClaimNot) {
+  RunContext ctx;
+  auto result = [&ctx](Verdict v, bool erratum) {
+    Claim c = toy_claim("toy.erratum", v);
+    c.erratum = erratum;
+    return run_claim(c, ctx);
+  };
+  EXPECT_TRUE(verdict_as_expected(result(Verdict::holds, false)));
+  EXPECT_TRUE(verdict_as_expected(result(Verdict::inconclusive, false)));
+  EXPECT_FALSE(verdict_as_expected(result(Verdict::refuted, false)));
+  EXPECT_TRUE(verdict_as_expected(result(Verdict::refuted, true)));
+  EXPECT_TRUE(verdict_as_expected(result(Verdict::inconclusive, true)));
+  EXPECT_FALSE(verdict_as_expected(result(Verdict::holds, true)));
+  EXPECT_FALSE(verdict_as_expected(result(Verdict::holds_certified, true)));
+  EXPECT_TRUE(result(Verdict::refuted, true).erratum);
 }
 
 TEST(ClaimsVerdict, StringsRoundTripAndBadOnesAreRefused) {
@@ -112,6 +148,12 @@ TEST(ClaimsVerdict, ResultJsonRoundTripsAndFollowsTheSchema) {
   EXPECT_EQ(j["seed"], 42);
   EXPECT_EQ(j["evidence"]["figures"]["seed_times_three"], 126.0);
   EXPECT_EQ(to_json(claim_result_from_json(j)), j);
+  r.erratum = true;
+  r.also_in = {{"001_ca0824e53e7404e9.txt", "Main Theorem", "", "S-L581"}};
+  const nlohmann::json je = to_json(r);
+  EXPECT_EQ(je["erratum"], true);
+  EXPECT_EQ(je["also_in"][0]["file"], "001_ca0824e53e7404e9.txt");
+  EXPECT_EQ(to_json(claim_result_from_json(je)), je);
   nlohmann::json broken = j;
   broken.erase("verdict");
   EXPECT_THROW(claim_result_from_json(broken), std::invalid_argument);
