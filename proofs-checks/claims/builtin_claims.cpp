@@ -10,6 +10,7 @@
 #include "proofs-checks/claims/backtracking_step_heuristics/registration.hpp"
 #include "proofs-checks/claims/castera_dynamics/registration.hpp"
 #include "proofs-checks/claims/castera_spectra/registration.hpp"
+#include "proofs-checks/claims/castera_step_tuned/registration.hpp"
 
 namespace ov::claims {
 
@@ -23,6 +24,7 @@ void register_builtin_claims(Catalog& c) {
   register_backtracking_step_heuristics_claims(c);
   register_castera_dynamics_claims(c);
   register_castera_spectra_claims(c);
+  register_castera_step_tuned_claims(c);
 }
 
 const Catalog& builtin_catalog() {
