@@ -10,6 +10,7 @@
 
 #include "analysis/report/provenance.hpp"
 #include "analysis/spectra/spectrum.hpp"
+#include "analysis/spectra/step_safety.hpp"
 #include "cli/comma_list.hpp"
 
 namespace ov::cli {
@@ -108,6 +109,48 @@ void print_text(CommandContext& ctx, const json& j) {
   }
 }
 
+void print_safety(CommandContext& ctx, const spectra::Parameters& p, const json& s) {
+  ctx.out << fmt::format("{}: step safety for every Hessian eigenvalue lambda in [-L, L], L = {}", spectra::to_string(p.method),
+                         s["L"].get<std::string>());
+  ctx.out << " (alpha=" << (p.alpha.empty() ? "-" : p.alpha) << " beta=" << (p.beta.empty() ? "-" : p.beta)
+          << " gamma=" << p.gamma << ")\n";
+  const auto& d = s["det_nonzero"];
+  ctx.out << "  det Jac != 0 on [-L, L]: " << d["holds"].get<std::string>() << " (certified, " << d["route"].get<std::string>()
+          << ")" << (d["witness"].is_null() ? "" : "; " + d["witness"].get<std::string>()) << "\n";
+  if (s.contains("step_bound")) {
+    const auto& b = s["step_bound"];
+    ctx.out << "  step bound (3.20): gamma < " << b["value"].get<std::string>()
+            << (b["fallback_beta"].get<bool>() ? " (radicand < 0: (3.20) undefined, fallback beta)" : "") << ": "
+            << (b["gamma_below_bound"].get<bool>() ? "satisfied" : "NOT satisfied") << "\n";
+  }
+  ctx.out << "  modes over [-L, L] (" << s["samples"].get<int>() << " grid points, closed forms in mp50, observed):\n";
+  for (const auto& r : s["runs"]) {
+    const std::string from = r["lambda_from"], to = r["lambda_to"];
+    ctx.out << "    lambda " << (from == to ? "= " + from : "in [" + from + ", " + to + "]") << ": "
+            << r["stability"].get<std::string>() << (r["spiral"].get<bool>() ? ", spiral" : ", real") << "\n";
+  }
+  const auto& mi = s["minima"];
+  if (!mi["slowest_lambda"].is_null())
+    ctx.out << "  minima (lambda > 0): " << (mi["all_stable"].get<bool>() ? "every mode stable" : "NOT every mode stable")
+            << "; slowest contraction max |sigma| = " << mi["slowest_radius"].get<std::string>() << " at lambda = "
+            << mi["slowest_lambda"].get<std::string>() << "\n";
+  ctx.out << "  saddles (lambda < 0): "
+          << (s["saddles"]["all_unstable"].get<bool>() ? "every direction unstable (iterates escape)"
+                                                       : "some direction NOT unstable")
+          << "\n";
+  if (!s["spiral_band"].is_null()) {
+    const auto& b = s["spiral_band"];
+    ctx.out << "  spiralling modes: "
+            << (b["from"].is_null() ? std::string("none in [-L, L]")
+                                    : "lambda in [" + b["from"].get<std::string>() + ", " + b["to"].get<std::string>() + "]")
+            << " (Lemma 3.6 band [x-, x+] = [" << b["x_minus"].get<std::string>() << ", " << b["x_plus"].get<std::string>()
+            << "])\n";
+  } else if (p.method == spectra::Method::inna) {
+    ctx.out << "  spiralling modes: none (alpha beta > 1: every eigenvalue real, Lemma 3.6)\n";
+  }
+  ctx.out << "  answer: " << s["answer"].get<std::string>() << "\n";
+}
+
 }  // namespace
 
 void add_spectrum_command(CLI::App& app, CommandContext& ctx) {
@@ -120,7 +163,9 @@ void add_spectrum_command(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--lambda", a->lambda, "Hessian eigenvalues l1,l2,... (write --lambda=-8,2 for negatives)");
   cmd->add_option("--problem", a->problem, "a C2 problem (optverify problems list)");
   cmd->add_option("--at", a->at, "the point x1,x2,... for --problem");
-  cmd->add_option("--lipschitz", a->lipschitz, "L for the step bound and the det check (default: see docs)");
+  cmd->add_option("--lipschitz", a->lipschitz,
+                  "L for the step bound and the det check (default: see docs); alone (no --lambda/--problem): is gamma "
+                  "safe for every Hessian eigenvalue in [-L, L], which modes spiral");
   cmd->add_flag("--certify", a->certify, "MPFI enclosures and the certified det != 0 verdict");
   cmd->add_option("--precision", a->precision, "mp50 or mp100")->capture_default_str();
   cmd->add_flag("--json", a->as_json, "One JSON document on stdout");
@@ -131,6 +176,20 @@ void add_spectrum_command(CLI::App& app, CommandContext& ctx) {
     if (cmd->count("--gamma")) raw.gamma = a->gamma;
     spectra::SpectrumRequest r;
     r.params = spectra::validate(spectra::parse_method(a->method), raw);
+    if (cmd->count("--lipschitz") && !cmd->count("--lambda") && a->problem.empty()) {
+      // "Is my gamma safe for my L? Which modes spiral?": every lambda in [-L, L] at once.
+      if (cmd->count("--at")) throw std::invalid_argument("--at needs --problem");
+      const json s = spectra::step_safety(r.params, a->lipschitz);
+      ctx.exit_code = s["safe"].get<bool>() ? kSuccess : kCheckFailed;
+      if (a->as_json) {
+        ctx.out << json{{"command", "spectrum"}, {"provenance", report::to_json(report::provenance())}, {"step_safety", s}}
+                       .dump(2)
+                << "\n";
+      } else {
+        print_safety(ctx, r.params, s);
+      }
+      return;
+    }
     if (cmd->count("--lambda")) r.lambdas = split_list(a->lambda, "--lambda");
     r.problem = a->problem;
     if (cmd->count("--at")) r.at = split_list(a->at, "--at");

@@ -13,4 +13,5 @@ list(APPEND OPTVERIFY_ANALYSIS_SOURCES
   spectra/spectrum_interval.cpp
   spectra/spectrum_mp50.cpp
   spectra/spectrum_mp100.cpp
+  spectra/step_safety.cpp
 )
