@@ -13,6 +13,7 @@
 #include "proofs-checks/catalog.hpp"
 #include "proofs-checks/claim_runner.hpp"
 #include "proofs-checks/escalation_log.hpp"
+#include "proofs-checks/figures.hpp"
 #include "proofs-checks/result_store.hpp"
 #include "proofs-checks/shard.hpp"
 
@@ -108,6 +109,13 @@ TEST(ClaimsCatalog, SourceFilterAlsoMatchesTheOtherDocumentsOfAClaim) {
   EXPECT_EQ(cat.from_source("000").size(), 2u);
   const auto docs = cat.sources();
   EXPECT_EQ(docs, (std::vector<std::string>{"000_47ba9189a2c8a171.txt", "001_ca0824e53e7404e9.txt"}));
+}
+
+TEST(ClaimsFigures, NestedResultsAreFlattenedToScalarKeys) {
+  const nlohmann::json nested = {{"fit", {{"slope", 1.9}, {"r", {0.5, 0.25}}}}, {"runs", 3}, {"ok", true}};
+  const nlohmann::json flat = flatten_figures(nested);
+  EXPECT_EQ(flat, (nlohmann::json{{"fit.slope", 1.9}, {"fit.r.0", 0.5}, {"fit.r.1", 0.25}, {"runs", 3}, {"ok", true}}));
+  for (const auto& [k, v] : flat.items()) EXPECT_TRUE(v.is_primitive()) << k;
 }
 
 TEST(ClaimsVerdict, AnErratumIsExpectedToBeRefutedAndAClaimNot) {

@@ -3,6 +3,8 @@
 // (Example 2.17 of 000: delta0 = (3 +- sqrt 3)/6).
 #pragma once
 
+#include "proofs-checks/figures.hpp"  // flatten_figures
+
 #include <string>
 #include <vector>
 
@@ -17,8 +19,6 @@ nlohmann::json make_series(const std::string& name, const std::string& plot, con
                            const std::string& role, const std::vector<double>& x, const std::vector<double>& y,
                            const std::string& x_label, const std::string& y_label, bool log_x, bool log_y);
 
-// The report schema wants scalar figures: nested objects/arrays become keys "a.b.0.c" (scalars kept).
-nlohmann::json flatten_figures(const nlohmann::json& figures);
 
 std::string str(const rational& q);  // "p/q"
 double to_double(const rational& q);  // correctly rounded

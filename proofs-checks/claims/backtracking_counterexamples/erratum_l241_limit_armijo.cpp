@@ -88,7 +88,7 @@ Finding check_l241(int exponent, const RunContext& ctx) {
     out.evidence.summary = fmt::format("the limit inequality with ||grad f(z_inf)||^{} holds for all {} sequences "
                                        "(exact)", exponent, sequences);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -61,7 +61,7 @@ Finding check_l419(const Denominator& den, const RunContext& ctx) {
                                        "(>= 1 - ||x - y||^2/2) at {}",
                                        pairs, next_step_ok);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -88,7 +88,7 @@ Finding check_l47(const Candidate& candidate, const RunContext& ctx) {
     out.evidence.summary = "the candidate L' was not certified for any eps: no counterexample to the printed "
                            "statement from this candidate" + ev;
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

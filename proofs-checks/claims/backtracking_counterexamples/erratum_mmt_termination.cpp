@@ -117,7 +117,7 @@ Finding check_mmt_termination(const std::vector<Scenario>& scenarios, const RunC
     out.verdict = Verdict::inconclusive;
     out.evidence.summary = "some scenario neither terminated nor was proved non-terminating";
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

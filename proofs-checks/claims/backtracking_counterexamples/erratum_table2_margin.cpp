@@ -63,7 +63,7 @@ Finding check_table2_margin(const bt_cex::Table& t, const MarginStatement& st, c
     out.evidence.summary = fmt::format("both MBT margins over the best baseline {} {} are >= {} {} (exact)", best_name,
                                        str(best), str(st.threshold), st.relative ? "percent" : "points");
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -43,7 +43,7 @@ Finding check_tables_agree(const std::vector<std::pair<bt_cex::Table, bt_cex::Ta
     out.verdict = Verdict::holds_certified;
     out.evidence.summary = fmt::format("all {} cells agree exactly", cells);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

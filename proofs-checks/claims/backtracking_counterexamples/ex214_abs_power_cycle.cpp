@@ -188,7 +188,7 @@ Finding check_ex214(const rational& c, const RunContext& ctx) {
         "{:.6g}, numerical evidence); Backtracking GD reaches |z_N| <= 1e-20 in {}/{} runs (worst {:.3g})",
         exact_cycles, interval_checks, gd_on_cycle, gd_runs, gd_min_tail_ratio, bt_converged, bt_runs, bt_worst);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -116,7 +116,7 @@ Finding check_ex215(const StartBound& hi, const RunContext& ctx) {
         "Backtracking GD reaches |z_N| <= 1e-6 in {}/{} (worst {:.3g})",
         periodic, runs, bt_ok, bt_runs, bt_worst);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

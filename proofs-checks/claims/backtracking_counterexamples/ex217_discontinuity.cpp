@@ -207,7 +207,7 @@ Finding check_ex217_discontinuity(const std::vector<Ex217Input>& inputs, const R
     out.verdict = Verdict::holds_certified;
     out.evidence.summary = "proved in Q(sqrt 3) for every input: " + joined;
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -93,7 +93,7 @@ Finding check_h_prime(const HPrimeFormula& formula, bool claim_positive, const R
                                        comparisons, cases[0]["exact_h_prime_1_approx"].get<double>(),
                                        cases[1]["exact_h_prime_1_approx"].get<double>());
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -53,7 +53,7 @@ Finding check_positive_root_count(const rational& a, const rational& b, const ra
     out.verdict = Verdict::holds_certified;
     out.evidence.summary = fmt::format("{} has exactly {} positive root(s) (exact: {})", poly, count, why);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -176,7 +176,7 @@ Finding check_lemma32(const rational& C, const RunContext& ctx) {
                                        "atan(t)/t -> 1)",
                                        str(C), pairs.size(), max_ratio, static_cast<double>(min_gap)) + tail;
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

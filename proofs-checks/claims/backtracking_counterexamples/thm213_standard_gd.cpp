@@ -147,7 +147,7 @@ Finding check_thm213(const StepRule& step, const RunContext& ctx) {
         "(evidence for the cited theorem)",
         armijo_checked, converged, runs);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

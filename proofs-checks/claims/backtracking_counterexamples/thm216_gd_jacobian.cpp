@@ -150,7 +150,7 @@ Finding check_thm216(const StepRule& steps, const RunContext& ctx) {
         "the theorem)",
         certified_boxes, saddles_unstable, saddles);
   }
-  out.evidence.figures = bt_cex::flatten_figures(out.evidence.figures);
+  out.evidence.figures = flatten_figures(out.evidence.figures);
   return out;
 }
 

@@ -9,6 +9,8 @@
 #include "analysis/numeric/scalars.hpp"
 #include "analysis/numeric/string_io.hpp"
 #include "analysis/problems/problem.hpp"
+#include "analysis/problems/problem_objective.hpp"
+#include "optim/core/oracle.hpp"
 #include "optim/rules/backtracking_gd.hpp"
 #include "optim/rules/sgd.hpp"
 #include "optim/rules/two_way_backtracking_gd.hpp"
@@ -38,31 +40,19 @@ double unwrapped_turns(const std::vector<DVec>& zs) {
   return total / (2 * kPi);
 }
 
-// One step of the method written out in mp50 (the same rules as optim::Sgd / BacktrackingGd /
-// TwoWayBacktrackingGd, cap = delta0, Armijo (7)); prev = delta_{n-1} for Two-way. Returns false at g = 0.
-bool mp_step(const problems::Evaluator<mp50>& e, const Method& m, MVec& z, mp50& prev) {
-  MVec g;
-  const mp50 f0 = e.value_and_gradient(z, g);
-  const mp50 g2 = g.squaredNorm();
-  if (g2 == 0) return false;
-  const mp50 step = constant<mp50>(m.step), alpha = constant<mp50>(m.alpha), beta = constant<mp50>(m.beta);
+// The library's rule in mp50: the same templates as the double runs (optim::Sgd, BacktrackingGd,
+// TwoWayBacktrackingGd, cap = delta0, Armijo (7)), started afresh at the last double iterate (so a
+// Two-way continuation's first search starts from delta0, as plain Backtracking's does).
+std::unique_ptr<optim::Optimizer<mp50>> mp50_rule(const Method& m) {
+  const mp50 step = constant<mp50>(m.step);
   if (m.kind == "standard_gd") {
-    z -= step * g;
-    return true;
+    optim::SgdOptions<mp50> o;
+    o.lr = step;
+    return std::make_unique<optim::Sgd<mp50>>(o);
   }
-  const auto armijo = [&](const mp50& s) {
-    const MVec y = z - s * g;
-    return e.value(y) - f0 <= -alpha * s * g2;
-  };
-  mp50 s = m.kind == "two_way" ? prev : step;
-  if (!armijo(s)) {
-    for (int k = 0; k < 400 && !armijo(s); ++k) s *= beta;
-  } else if (m.kind == "two_way") {
-    for (int k = 0; k < 400 && s / beta <= step && armijo(s / beta); ++k) s /= beta;
-  }
-  prev = s;
-  z -= s * g;
-  return true;
+  const mp50 alpha = constant<mp50>(m.alpha), beta = constant<mp50>(m.beta);
+  if (m.kind == "two_way") return std::make_unique<optim::TwoWayBacktrackingGd<mp50>>(step, alpha, beta);
+  return std::make_unique<optim::BacktrackingGd<mp50>>(step, alpha, beta);
 }
 
 }  // namespace
@@ -158,12 +148,14 @@ Finding check_mexican_hat_convergence(const HatConfig& cfg, const MethodFactory&
         MVec z(2);
         z << mp50(zN[0]), mp50(zN[1]);
         const double g50 = static_cast<double>(e50.gradient(z).norm());
-        mp50 prev = r.steps.empty() ? constant<mp50>(m.step) : mp50(r.steps.back());
+        const problems::ProblemObjective<mp50> objective50(hat);
+        optim::Oracle<mp50> oracle50(objective50);
+        const auto rule50 = mp50_rule(m);
         const double th0 = std::atan2(zN[1], zN[0]);
         double dtheta = 0, last = th0;
         int taken = 0;
         for (int k = 0; k < cfg.mp50_steps; ++k) {
-          if (!mp_step(e50, m, z, prev)) break;
+          if (rule50->step(oracle50, z).status != optim::StepStatus::taken) break;
           ++taken;
           const double th = std::atan2(static_cast<double>(z[1]), static_cast<double>(z[0]));
           double d = th - last;

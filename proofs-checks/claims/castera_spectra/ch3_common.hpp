@@ -2,6 +2,8 @@
 // seeded Gaussian draws, report Series objects.
 #pragma once
 
+#include "proofs-checks/figures.hpp"  // flatten_figures
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,8 +38,5 @@ nlohmann::json make_series(const std::string& name, const std::string& plot, con
 
 double to_double(const rational& q);
 
-// evidence.figures must map names to scalars (docs/report-schema.md): nested objects/arrays become dotted keys
-// ("table.0.percent_saddle").
-nlohmann::json flatten_figures(const nlohmann::json& figures);
 
 }  // namespace ov::claims::castera_ch3

@@ -130,10 +130,6 @@ TEST(Lemma31, WithoutLocalLipschitzTheUniformityFails) {
 }  // namespace
 }  // namespace ov::claims::bt_invariants
 
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
-
 #include "proofs-checks/claims/backtracking_step_invariants/gd_step_invariants.hpp"
 #include "proofs-checks/claims/backtracking_step_invariants/inexact_step_invariants.hpp"
 #include "proofs-checks/claims/backtracking_step_invariants/mmt_nag_step_invariants.hpp"
@@ -158,26 +154,6 @@ TEST(WolfeComparison, ContinuousReadingIsRefuted) {
   const Finding f = check_wolfe_comparison(true, ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_TRUE(f.evidence.counterexample.contains("wolfe_search_step"));
-}
-
-// Not run by default (full mode, a few seconds): prints each claim's verdict, time and summary at seed 1, the figures
-// docs/claims-backtracking_step_invariants.md quotes. Run with --gtest_also_run_disabled_tests
-// [--gtest_filter=*PrintSeed1*]; QUICK=1 in the environment for quick mode, SEED=s for another seed.
-TEST(GroupReport, DISABLED_PrintSeed1) {
-  RunContext ctx;
-  ctx.seed = std::getenv("SEED") ? std::strtoull(std::getenv("SEED"), nullptr, 10) : 1;
-  ctx.quick = std::getenv("QUICK") != nullptr;
-  for (const Claim& c : {gd_step_invariants_claim(), inexact_step_invariants_claim(), two_way_step_invariants_claim(),
-                         mmt_nag_step_invariants_claim(), step_lower_bound_claim(), quadratic_step_formula_claim(),
-                         lemma_3_1_claim(), abs_power_step_decay_claim(), theorem_2_5_claim(), remark_2_6_claim(),
-                         wolfe_comparison_claim()}) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const Finding f = c.run(ctx);
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << c.id << " | " << to_string(f.verdict) << " | " << f.precision << " | " << s << " s\n  "
-              << f.evidence.summary << "\n  figures: " << f.evidence.figures.dump() << "\n";
-    if (f.evidence.counterexample.is_object()) std::cout << "  counterexample: " << f.evidence.counterexample.dump() << "\n";
-  }
 }
 
 }  // namespace

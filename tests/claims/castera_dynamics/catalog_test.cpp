@@ -5,7 +5,6 @@
 // (and '*QuickModeReport*' for the quick runs).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 
 #include "proofs-checks/catalog.hpp"
 #include "proofs-checks/claims/castera_dynamics/registration.hpp"
@@ -32,7 +31,6 @@ TEST(CasteraDynamicsCatalog, QuickRunsGiveTheExpectedVerdicts) {
     if (c->erratum) {
       EXPECT_TRUE(r.evidence.counterexample.is_object()) << c->id;
     }
-    EXPECT_LT(r.time_s, 2.0) << c->id;
   }
 }
 
@@ -47,22 +45,6 @@ TEST(CasteraDynamicsCatalog, SameSeedSameResult) {
     EXPECT_EQ(a.evidence.summary, b.evidence.summary) << id;
   }
 }
-
-void report(bool quick_mode) {
-  const Catalog cat = group();
-  RunContext ctx;
-  ctx.quick = quick_mode;
-  for (const Claim* c : cat.all()) {
-    const ClaimResult r = run_claim(*c, ctx);
-    std::printf("%-48s %-16s %-9s %7.2f s\n  %s\n", c->id.c_str(), to_string(r.verdict), r.precision.c_str(), r.time_s,
-                r.evidence.summary.c_str());
-    EXPECT_TRUE(verdict_as_expected(r)) << c->id;
-    EXPECT_LT(r.time_s, quick_mode ? 2.0 : 60.0) << c->id;
-  }
-}
-
-TEST(CasteraDynamicsCatalog, DISABLED_FullModeReport) { report(false); }
-TEST(CasteraDynamicsCatalog, DISABLED_QuickModeReport) { report(true); }
 
 }  // namespace
 }  // namespace ov::claims
