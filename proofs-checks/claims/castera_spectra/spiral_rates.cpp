@@ -101,7 +101,7 @@ Finding check_spiral_rates(const InnaDoubleFactory& rule, const RunContext& ctx)
       if (k < K) opt->step(oracle, x);
     }
     const std::string label = fmt::format("(alpha, beta) = ({}, {})", to_double(alpha), to_double(beta));
-    out.evidence.series.push_back(make_series(label, path_plot, "spectrum", "measured", px, py, "theta1", "theta2"));
+    out.evidence.series.push_back(make_series(label, path_plot, "convergence", "measured", px, py, "theta1", "theta2"));
     out.evidence.series.push_back(
         make_series(label, rate_plot, "convergence", "measured", ks, norms, "iteration k", "||theta_k||", true));
     const spectra::Hyper<mp50> h{mp50(alpha), mp50(beta), mp50(gamma)};
