@@ -7,7 +7,6 @@
 namespace ov::claims::bt_invariants {
 
 InvariantSpec gd_spec();
-InvariantConfig gd_config(const RunContext& ctx);
 Claim gd_step_invariants_claim();
 
 }  // namespace ov::claims::bt_invariants

@@ -7,7 +7,6 @@
 namespace ov::claims::bt_invariants {
 
 InvariantSpec inexact_spec();
-InvariantConfig inexact_config(const RunContext& ctx);
 Claim inexact_step_invariants_claim();
 
 }  // namespace ov::claims::bt_invariants

@@ -14,17 +14,8 @@ InvariantSpec mmt_nag_spec(const std::string& label) {
   return s;
 }
 
-InvariantConfig mmt_nag_config(const RunContext& ctx) {
-  InvariantConfig c;
-  c.problems = invariant_problems(ctx.quick);
-  c.params = draw_params(ctx.seed, ctx.quick ? 1 : 4, true);
-  c.starts = ctx.quick ? 1 : 2;
-  c.steps = ctx.quick ? 30 : 120;
-  return c;
-}
-
 Finding check_mmt_nag(const ProbedRuleFactory& mmt, const ProbedRuleFactory& nag, const RunContext& ctx) {
-  const InvariantConfig cfg = mmt_nag_config(ctx);
+  const InvariantConfig cfg = invariant_config(ctx, true);
   Finding a = check_step_invariants(mmt_nag_spec("Backtracking MMT (A7)"), cfg, mmt, ctx);
   if (a.verdict == Verdict::refuted) return a;
   Finding b = check_step_invariants(mmt_nag_spec("Backtracking NAG (A8)"), cfg, nag, ctx);

@@ -9,7 +9,6 @@
 namespace ov::claims::bt_invariants {
 
 InvariantSpec mmt_nag_spec(const std::string& label);
-InvariantConfig mmt_nag_config(const RunContext& ctx);
 // Runs the check for `mmt` then `nag` (each labelled); refuted at the first counterexample.
 Finding check_mmt_nag(const ProbedRuleFactory& mmt, const ProbedRuleFactory& nag, const RunContext& ctx);
 Claim mmt_nag_step_invariants_claim();

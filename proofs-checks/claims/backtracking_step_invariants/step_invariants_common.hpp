@@ -82,6 +82,13 @@ std::vector<RuleParams> draw_params(std::uint64_t seed, int random_draws, bool m
 // Smooth, rational-exact problems of the library (quick: 3; full: 9).
 std::vector<std::string> invariant_problems(bool quick);
 
+// The search every per-step invariant claim runs: invariant_problems, draw_params (1 random draw in quick
+// mode, 4 in full), 1 (2) seeded starts and 30 (120) steps per run.
+InvariantConfig invariant_config(const RunContext& ctx, bool momentum);
+
+// The check procedure, in words, of the gradient-step rules (Backtracking, Inexact and Two-way).
+const char* gradient_rule_invariants_check();
+
 Finding check_step_invariants(const InvariantSpec& spec, const InvariantConfig& cfg, const ProbedRuleFactory& rule,
                               const RunContext& ctx);
 

@@ -7,7 +7,6 @@
 namespace ov::claims::bt_invariants {
 
 InvariantSpec two_way_spec();
-InvariantConfig two_way_config(const RunContext& ctx);
 Claim two_way_step_invariants_claim();
 
 }  // namespace ov::claims::bt_invariants

@@ -75,7 +75,7 @@ std::string invariant_of(const Finding& f) {
 
 TEST(GdStepInvariants, HoldsForTheLibraryRule) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(gd_spec(), gd_config(ctx), probe_backtracking_gd(), ctx);
+  const Finding f = check_step_invariants(gd_spec(), invariant_config(ctx, false), probe_backtracking_gd(), ctx);
   EXPECT_EQ(f.verdict, Verdict::holds) << f.evidence.summary;
   EXPECT_GT(f.evidence.figures["steps_checked"].get<int>(), 200);
   EXPECT_GT(f.evidence.figures["maximality_checks"].get<int>(), 100);
@@ -85,48 +85,48 @@ TEST(GdStepInvariants, HoldsForTheLibraryRule) {
 
 TEST(GdStepInvariants, MutantWithAnExtraShrinkFailsMaximality) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(gd_spec(), gd_config(ctx), mutant(Mode::extra_shrink), ctx);
+  const Finding f = check_step_invariants(gd_spec(), invariant_config(ctx, false), mutant(Mode::extra_shrink), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_NE(invariant_of(f).find("maximality"), std::string::npos) << invariant_of(f);
 }
 
 TEST(GdStepInvariants, MutantWithPlainDecreaseFailsArmijo) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(gd_spec(), gd_config(ctx), mutant(Mode::plain_decrease), ctx);
+  const Finding f = check_step_invariants(gd_spec(), invariant_config(ctx, false), mutant(Mode::plain_decrease), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_NE(invariant_of(f).find("Armijo"), std::string::npos) << invariant_of(f);
 }
 
 TEST(GdStepInvariants, MutantStartingAboveDelta0BreaksTheCap) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(gd_spec(), gd_config(ctx), mutant(Mode::above_cap), ctx);
+  const Finding f = check_step_invariants(gd_spec(), invariant_config(ctx, false), mutant(Mode::above_cap), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_NE(invariant_of(f).find("cap"), std::string::npos) << invariant_of(f);
 }
 
 TEST(InexactStepInvariants, HoldsForTheLibraryRule) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(inexact_spec(), inexact_config(ctx), probe_inexact_backtracking_gd(), ctx);
+  const Finding f = check_step_invariants(inexact_spec(), invariant_config(ctx, false), probe_inexact_backtracking_gd(), ctx);
   EXPECT_EQ(f.verdict, Verdict::holds) << f.evidence.summary;
   EXPECT_GT(f.evidence.figures["direction_checks"].get<int>(), 200);
 }
 
 TEST(InexactStepInvariants, MutantDirectionTooLongFailsCondition4) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(inexact_spec(), inexact_config(ctx), mutant(Mode::plain_decrease, false, 3.0), ctx);
+  const Finding f = check_step_invariants(inexact_spec(), invariant_config(ctx, false), mutant(Mode::plain_decrease, false, 3.0), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
 }
 
 TEST(InexactStepInvariants, MutantWithAnExtraShrinkFailsMaximality) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(inexact_spec(), inexact_config(ctx), mutant(Mode::extra_shrink, false, 1.5), ctx);
+  const Finding f = check_step_invariants(inexact_spec(), invariant_config(ctx, false), mutant(Mode::extra_shrink, false, 1.5), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_NE(invariant_of(f).find("maximality"), std::string::npos) << invariant_of(f);
 }
 
 TEST(TwoWayStepInvariants, HoldsForTheLibraryRuleAndDiffersFromBacktracking) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(two_way_spec(), two_way_config(ctx), probe_two_way_backtracking_gd(), ctx);
+  const Finding f = check_step_invariants(two_way_spec(), invariant_config(ctx, false), probe_two_way_backtracking_gd(), ctx);
   EXPECT_EQ(f.verdict, Verdict::holds) << f.evidence.summary;
   EXPECT_GE(f.evidence.figures["steps_differing_from_backtracking_gd"].get<int>(), 0);
 }
@@ -152,14 +152,14 @@ TEST(TwoWayStepInvariants, GrowthByDivisionLeavesTheBinary64LatticeWithinRoundin
 
 TEST(TwoWayStepInvariants, MutantThatNeverGrowsFailsOneStepMaximality) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(two_way_spec(), two_way_config(ctx), mutant(Mode::never_grow), ctx);
+  const Finding f = check_step_invariants(two_way_spec(), invariant_config(ctx, false), mutant(Mode::never_grow), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_NE(invariant_of(f).find("maximality"), std::string::npos) << invariant_of(f);
 }
 
 TEST(TwoWayStepInvariants, MutantGrowingBeyondDelta0BreaksTheCap) {
   const auto ctx = quick();
-  const Finding f = check_step_invariants(two_way_spec(), two_way_config(ctx), mutant(Mode::above_cap), ctx);
+  const Finding f = check_step_invariants(two_way_spec(), invariant_config(ctx, false), mutant(Mode::above_cap), ctx);
   ASSERT_EQ(f.verdict, Verdict::refuted) << f.evidence.summary;
   EXPECT_NE(invariant_of(f).find("cap"), std::string::npos) << invariant_of(f);
 }
