@@ -14,6 +14,7 @@
 #include "optim/core/oracle.hpp"
 #include "optim/core/random.hpp"
 #include "optim/rules/backtracking_gd.hpp"
+#include "proofs-checks/claims/armijo_slack.hpp"
 #include "proofs-checks/escalation_log.hpp"
 
 namespace ov::claims::backtracking {
@@ -28,37 +29,6 @@ nlohmann::json point_json(const DVec& x) {
   return a;
 }
 
-// The Armijo slack at (z, delta) evaluated in T from the exact binary64 inputs.
-// scale (floating rungs only): |f(y)| + |f(z)| + alpha delta ||g||^2 + sum_i |g_i| (|z_i| + delta |g_i|);
-// the last term bounds, to first order, the change of f when y = z - delta g is perturbed by
-// one relative rounding per coordinate. A heuristic: floating decisions are "observed", not certified.
-struct ArmijoSlack {
-  const problems::Problem* problem;
-  const DVec* z;
-  double delta;
-  std::string alpha;
-
-  template <class T>
-  ladder::Estimate<T> operator()(ladder::tag<T>) const {
-    const auto& e = problem->in<T>();
-    Vec<T> x(z->size());
-    for (Eigen::Index i = 0; i < z->size(); ++i) x[i] = static_cast<T>((*z)[i]);  // exact embedding
-    const T d = static_cast<T>(delta);
-    const T a = constant<T>(alpha);
-    Vec<T> g;
-    const T fz = e.value_and_gradient(x, g);
-    Vec<T> y(x.size());
-    T g2(0), drift(0);
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      y[i] = x[i] - d * g[i];
-      g2 += g[i] * g[i];
-      drift += num::abs(g[i]) * (num::abs(x[i]) + d * num::abs(g[i]));
-    }
-    const T fy = e.value(y);
-    const T decrease = a * d * g2;
-    return {fy - fz + decrease, num::abs(fy) + num::abs(fz) + decrease + drift};
-  }
-};
 
 struct Counterexample {
   nlohmann::json json;

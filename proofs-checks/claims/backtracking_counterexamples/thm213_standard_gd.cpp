@@ -12,6 +12,7 @@
 #include "optim/core/oracle.hpp"
 #include "optim/core/random.hpp"
 #include "optim/rules/sgd.hpp"
+#include "proofs-checks/claims/armijo_slack.hpp"
 #include "proofs-checks/claims/backtracking_counterexamples/common.hpp"
 #include "proofs-checks/escalation_log.hpp"
 
@@ -28,32 +29,6 @@ StepRule paper_step() {
 namespace {
 
 using DVec = optim::Vector<double>;
-
-// Armijo slack f(z - delta g) - f(z) + alpha delta ||g||^2 at the exact binary64 z, delta (alpha = 1/2).
-struct Slack {
-  const problems::Problem* p;
-  const DVec* z;
-  double delta;
-  template <class T>
-  ladder::Estimate<T> operator()(ladder::tag<T>) const {
-    const auto& e = p->in<T>();
-    Vec<T> x(z->size());
-    for (Eigen::Index i = 0; i < z->size(); ++i) x[i] = static_cast<T>((*z)[i]);
-    const T d = static_cast<T>(delta);
-    Vec<T> g;
-    const T fz = e.value_and_gradient(x, g);
-    Vec<T> y(x.size());
-    T g2(0), drift(0);
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      y[i] = x[i] - d * g[i];
-      g2 += g[i] * g[i];
-      drift += num::abs(g[i]) * (num::abs(x[i]) + d * num::abs(g[i]));
-    }
-    const T fy = e.value(y);
-    const T dec = d * g2 / 2;
-    return {fy - fz + dec, num::abs(fy) + num::abs(fz) + dec + drift};
-  }
-};
 
 }  // namespace
 
@@ -90,7 +65,7 @@ Finding check_thm213(const StepRule& step, const RunContext& ctx) {
       std::vector<double> ns, fs;
       ++runs;
       for (int n = 0; n < iters && counterexample.is_null(); ++n) {
-        const auto d = ladder::decide_sign<ladder::Rung::interval>(Slack{&p, &z, delta}, ctx.ladder);
+        const auto d = ladder::decide_sign<ladder::Rung::interval>(ArmijoSlack{&p, &z, delta, "1/2"}, ctx.ladder);
         log.record(d, fmt::format("{} start {} step {}", in.name, s, n));
         ++armijo_checked;
         if (d.decided && d.sign > 0)
