@@ -20,6 +20,7 @@
 #include "optim/rules/backtracking_nesterov.hpp"
 #include "optim/rules/inexact_backtracking_gd.hpp"
 #include "optim/rules/two_way_backtracking_gd.hpp"
+#include "proofs-checks/claims/armijo_slack.hpp"
 #include "proofs-checks/claims/backtracking_step_invariants/ladder2.hpp"
 #include "proofs-checks/escalation_log.hpp"
 
@@ -39,35 +40,6 @@ Vec<T> embed(const DVec& z) {
   for (Eigen::Index i = 0; i < z.size(); ++i) x[i] = static_cast<T>(z[i]);
   return x;
 }
-
-// f(z - s w) - f(z) + alpha s <grad f(z), w>  (w empty: w = grad f(z)), at the exact binary64 data.
-// sign > 0: Armijo (6)/(7) fails at s; sign <= 0: it holds.
-struct ArmijoSlack {
-  const problems::Problem* p;
-  const DVec* z;
-  double s;
-  const DVec* w;
-  std::string alpha;
-  template <class T>
-  ladder::Estimate<T> operator()(ladder::tag<T>) const {
-    const auto& e = p->in<T>();
-    const Vec<T> x = embed<T>(*z);
-    Vec<T> g;
-    const T fz = e.value_and_gradient(x, g);
-    const Vec<T> d = w->size() ? embed<T>(*w) : g;
-    const T st = static_cast<T>(s);
-    Vec<T> y(x.size());
-    T gd(0), drift(0);
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      y[i] = x[i] - st * d[i];
-      gd += g[i] * d[i];
-      drift += num::abs(g[i]) * (num::abs(x[i]) + st * num::abs(d[i]));
-    }
-    const T fy = e.value(y);
-    const T dec = constant<T>(alpha) * st * gd;
-    return {fy - fz + dec, num::abs(fy) + num::abs(fz) + num::abs(dec) + drift};
-  }
-};
 
 // f(z_{n+1}) - f(z_n) at the actual iterates (monotone descent I2: sign <= 0).
 struct Increase {
@@ -458,7 +430,7 @@ Finding check_step_invariants(const InvariantSpec& spec, const InvariantConfig& 
           min_delta = std::min(min_delta, sigma * delta_scale);
           // I1 Armijo at the accepted step.
           {
-            if (judge(ArmijoSlack{&problem, &rec->z, sigma, &rec->w, rp.alpha}, false, fl_armijo, where + " (Armijo)")) {
+            if (judge(ArmijoSlack{&problem, &rec->z, sigma, rp.alpha, &rec->w}, false, fl_armijo, where + " (Armijo)")) {
               at["slack"] = last_value;
               refute("Armijo (6) at sigma_n", where, at);
               break;
@@ -479,7 +451,7 @@ Finding check_step_invariants(const InvariantSpec& spec, const InvariantConfig& 
             for (double s2 : above) {
               ++maximality_checks;
               // Armijo must FAIL at s2: a slack <= 0 violates maximality.
-              if (judge(ArmijoSlack{&problem, &rec->z, s2, &rec->w, rp.alpha}, true, fl_max, where + " (maximality)")) {
+              if (judge(ArmijoSlack{&problem, &rec->z, s2, rp.alpha, &rec->w}, true, fl_max, where + " (maximality)")) {
                 at["larger_lattice_point"] = ov::to_string(s2);
                 at["slack_there"] = last_value;
                 refute(spec.full_maximality ? "maximality: every larger lattice point fails Armijo"
