@@ -32,7 +32,12 @@ json step_safety(const Parameters& p, const std::string& L_text, int samples) {
     throw std::invalid_argument("--lipschitz without --lambda/--problem: the step-safety summary is for the iteration "
                                 "maps gd, hb, nag, inna (din has no step); give --lambda for din");
   if (samples < 3) throw std::invalid_argument("samples = " + std::to_string(samples) + ": must be >= 3");
-  const T L = constant<T>(L_text);
+  T L;
+  try {
+    L = constant<T>(L_text);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument("--lipschitz = " + L_text + ": " + e.what() + "; expected a number > 0 (e.g. 16, 1/10)");
+  }
   if (!(L > T(0))) throw std::invalid_argument("--lipschitz = " + L_text + ": L must be > 0");
   const Hyper<T> h = hyper_in<T>(p);
   const Method m = p.method;

@@ -129,6 +129,11 @@ TEST(CliSpectrumSafety, UnsafeStepsExitOneAndSayWhy) {
   const auto din = run("spectrum --method din --alpha 0.5 --beta 0.1 --lipschitz 16");
   EXPECT_EQ(din.code, 2) << din.out;
   EXPECT_NE(din.out.find("din has no step"), std::string::npos) << din.out;
+  for (const char* bad : {"abc", "-3", "0"}) {
+    const auto r = run(std::string("spectrum --method gd --gamma 0.1 --lipschitz=") + bad);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find(std::string("--lipschitz = ") + bad), std::string::npos) << r.out;
+  }
 }
 
 }  // namespace
