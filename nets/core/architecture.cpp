@@ -1,5 +1,6 @@
 #include "nets/core/architecture.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -87,6 +88,66 @@ std::string Architecture::describe() const {
   s << "; " << (biases ? "biases" : "no biases") << "; loss " << loss.name() << "; order " << to_string(order)
     << "; " << num_parameters() << " parameters";
   return s.str();
+}
+
+Architecture parse_architecture(std::string_view spec, std::string_view loss, bool biases, ParameterOrder order) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (std::size_t i = 0; i < spec.size(); ++i) {
+    const char ch = spec[i];
+    // '-' separates layers, except in an exponent of an activation parameter ("leaky_relu:1e-2").
+    const bool in_exponent = i > 0 && (spec[i - 1] == 'e' || spec[i - 1] == 'E') &&
+                             std::count(cur.begin(), cur.end(), ':') >= 2;
+    if (ch == '-' && !in_exponent) {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  if (parts.size() < 2)
+    throw std::invalid_argument("architecture '" + std::string(spec) +
+                                "': expected at least an input and an output width, e.g. 2-20:leaky_relu-1:logistic");
+  auto width_of = [&](const std::string& w, std::size_t l) {
+    std::size_t used = 0;
+    int v = 0;
+    try {
+      v = std::stoi(w, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != w.size() || v < 1)
+      throw std::invalid_argument("architecture '" + std::string(spec) + "': layer " + std::to_string(l) +
+                                  ": width '" + w + "' is not a positive integer");
+    return v;
+  };
+  Architecture a;
+  a.input_dim = width_of(parts[0], 0);
+  for (std::size_t l = 1; l < parts.size(); ++l) {
+    const auto colon = parts[l].find(':');
+    Layer layer;
+    layer.width = width_of(parts[l].substr(0, colon), l);
+    const bool output = l + 1 == parts.size();
+    try {
+      layer.activation = colon == std::string::npos ? Activation::parse(output ? "identity" : "relu")
+                                                    : Activation::parse(parts[l].substr(colon + 1));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("architecture '" + std::string(spec) + "': layer " + std::to_string(l) + ": " +
+                                  e.what());
+    }
+    a.layers.push_back(layer);
+  }
+  if (!loss.empty()) {
+    a.loss = Loss::parse(loss);
+  } else {
+    a.loss = Loss{a.layers.back().activation.kind == ActivationKind::logistic ? LossKind::log_loss
+                                                                              : LossKind::square};
+  }
+  a.biases = biases;
+  a.order = order;
+  a.validate();
+  return a;
 }
 
 const char* to_string(ParameterOrder order) {

@@ -62,6 +62,14 @@ struct Architecture {
   std::string describe() const;
 };
 
+// From a compact text: "D0-W1[:ACT]-...-WL[:ACT]" (widths from the input to the output, each
+// layer's activation after a colon, e.g. "2-20:leaky_relu:0.1-1:logistic"); hidden layers
+// default to relu, the output to identity. The loss defaults to log_loss for a logistic
+// output, softmax_cross_entropy never by default, square otherwise. Errors name the
+// offending part ("layer 2: width 'x' is not a positive integer").
+Architecture parse_architecture(std::string_view spec, std::string_view loss = "", bool biases = true,
+                                ParameterOrder order = ParameterOrder::weights_then_biases);
+
 const char* to_string(ParameterOrder order);
 ParameterOrder parse_parameter_order(std::string_view text);  // "003"/"weights_then_biases", "torch"/"layer_by_layer"
 

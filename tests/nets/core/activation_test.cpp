@@ -147,3 +147,38 @@ TEST(Loss, NormalisationsAreNamed) {
 
 }  // namespace
 }  // namespace ov::nets
+
+#include "nets/core/architecture.hpp"
+
+namespace ov::nets {
+namespace {
+
+TEST(Architecture, ParsedFromTheCompactText) {
+  const Architecture a = parse_architecture("2-20:leaky_relu:1e-1-1:logistic");
+  EXPECT_EQ(a.input_dim, 2);
+  ASSERT_EQ(a.depth(), 2);
+  EXPECT_EQ(a.width(1), 20);
+  EXPECT_EQ(a.activation(1).slope, rational(1, 10));
+  EXPECT_EQ(a.loss.kind, LossKind::log_loss);  // default for a logistic output
+  EXPECT_EQ(a.num_parameters(), 2 * 20 + 20 + 20 + 1);
+  const Architecture b = parse_architecture("8-12-12-1", "mean_square", false, ParameterOrder::layer_by_layer);
+  EXPECT_EQ(b.activation(1).kind, ActivationKind::relu);      // hidden default
+  EXPECT_EQ(b.activation(3).kind, ActivationKind::identity);  // output default
+  EXPECT_EQ(b.num_parameters(), 8 * 12 + 12 * 12 + 12);
+  for (const char* bad : {"2", "2-x-1", "2-0-1", "2-3:swish-1", "2-3-1:identity"}) {
+    try {
+      parse_architecture(bad, bad == std::string("2-3-1:identity") ? "log_loss" : "");
+      ADD_FAILURE() << bad;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).size(), 0u);
+    }
+  }
+  try {
+    parse_architecture("2-x-1");
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "architecture '2-x-1': layer 1: width 'x' is not a positive integer");
+  }
+}
+
+}  // namespace
+}  // namespace ov::nets
