@@ -145,7 +145,7 @@ RC_GTEST_PROP(Backprop, EqualsForwardModeAutodiffInDouble, ()) {
   Vec<double> g;
   const double f = batch_loss_and_gradient<double>(c.arch, c.theta, c.inputs, c.targets, &g);
   Vec<double> ga;
-  const double fa = ad::value_and_gradient(
+  const double fa = ad::value_and_gradient_chunked<4>(
       [&](const auto& th) {
         using T = typename std::decay_t<decltype(th)>::Scalar;
         return batch_loss<T>(c.arch, th, convert<T>(c.inputs), convert<T>(c.targets));
@@ -207,7 +207,7 @@ RC_GTEST_PROP(Backprop, ExactInRational, ()) {
   Vec<rational> g;
   const rational f = batch_loss_and_gradient<rational>(c.arch, theta, X, Y, &g);
   Vec<rational> ga;
-  const rational fa = ad::value_and_gradient(
+  const rational fa = ad::value_and_gradient_chunked<4>(
       [&](const auto& th) {
         using T = typename std::decay_t<decltype(th)>::Scalar;
         return batch_loss<T>(c.arch, th, convert<T>(c.inputs), convert<T>(c.targets));
