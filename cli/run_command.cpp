@@ -62,8 +62,11 @@ nlohmann::json to_json(const RunRequest& q, const RunOutcome& o) {
   return {{"command", "run"},
           {"provenance", report::to_json(report::provenance())},
           {"request",
-           {{"problem", q.problem},
+           {{"problem", q.network.empty() ? nlohmann::json(q.problem) : nlohmann::json(nullptr)},
             {"problem_params", q.problem_params},
+            {"network", q.network.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.problem_description)},
+            {"data", q.data.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.data)},
+            {"init", q.network.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.init)},
             {"optimizer", o.optimizer_name},
             {"hyperparameters", hyper},
             {"precision", q.precision},
@@ -89,16 +92,20 @@ nlohmann::json to_json(const RunRequest& q, const RunOutcome& o) {
           {"trace", trace}};
 }
 
+// All coordinates up to 12; beyond, the first 6, an ellipsis and the count (--json has all).
 std::string join(const std::vector<std::string>& v) {
   std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  const bool cut = v.size() > 12;
+  for (std::size_t i = 0; i < v.size() && (!cut || i < 6); ++i) s += (s.empty() ? "" : ", ") + v[i];
+  if (cut) s += fmt::format(", ... ({} coordinates; --json lists all)", v.size());
   return s;
 }
 
 void print_text(std::ostream& os, const RunRequest& q, const RunOutcome& o) {
   std::string hyper;
   for (const auto& [k, v] : o.hyperparameters) hyper += (hyper.empty() ? "" : ", ") + k + "=" + v;
-  os << fmt::format("run: {} on {} in {}, {} iteration(s), seed {}{}\n", o.optimizer_name, q.problem, q.precision,
+  os << fmt::format("run: {} on {} in {}, {} iteration(s), seed {}{}\n", o.optimizer_name,
+                    q.network.empty() ? q.problem : o.problem_description, q.precision,
                     q.iters, q.seed, q.batch_size > 0 ? fmt::format(", batches of {} ({})", q.batch_size, q.sampling) : "");
   os << "hyper-parameters: " << (hyper.empty() ? "none" : hyper) << "\n";
   os << "x0 = (" << join(o.x0) << ")\n";
@@ -135,7 +142,17 @@ void add_run_command(CLI::App& app, CommandContext& ctx) {
   auto x0 = std::make_shared<std::string>();
   auto tol = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("run", "Run one optimizer on one problem and print the trace and a summary");
-  cmd->add_option("--problem", q->problem, "Problem name (optverify problems list)")->required();
+  auto* problem = cmd->add_option("--problem", q->problem, "Problem name (optverify problems list)");
+  auto* network = cmd->add_option("--network", q->network,
+                                  "Instead of --problem: a network D0-W1[:ACT]-...-WL[:ACT], e.g. 2-20:leaky_relu-1:logistic "
+                                  "(docs/networks.md)");
+  problem->excludes(network);
+  cmd->add_option("--data", q->data,
+                  "The network's data set: regression_toy, circles, make_circles, standardized_regression, "
+                  "fashion_mnist[:key=value,...] (docs/data.md)");
+  cmd->add_option("--loss", q->loss, "The network's loss (default: log_loss for a logistic output, square otherwise)");
+  cmd->add_option("--init", q->init, "The network's start point: glorot or uniform:R (seeded by --seed)")
+      ->capture_default_str();
   cmd->add_option("--param", q->problem_params, "Problem parameter KEY=VALUE (repeatable)");
   cmd->add_option("--optimizer", q->optimizer, "NAME or NAME:k=v,k=v (optverify optimizers list)")->required();
   cmd->add_option("--precision", q->precision, "float, double, float128, mp50 or mp100")->capture_default_str();
@@ -154,6 +171,13 @@ void add_run_command(CLI::App& app, CommandContext& ctx) {
   auto* j = cmd->add_flag("--json", *json_flag, "One JSON document on stdout (docs/cli.md)");
   cmd->add_option("--csv", *csv, "Also write the trace as CSV to FILE (atomically)")->excludes(j);
   cmd->callback([&ctx, q, json_flag, csv, x0, tol] {
+    if (q->problem.empty() && q->network.empty())
+      throw std::invalid_argument("run: give --problem NAME, or --network SPEC with --data NAME");
+    if (!q->network.empty() && q->data.empty()) throw std::invalid_argument("--network needs --data NAME");
+    if (q->network.empty() && (!q->data.empty() || !q->loss.empty()))
+      throw std::invalid_argument("--data and --loss go with --network");
+    if (!q->network.empty() && !x0->empty())
+      throw std::invalid_argument("--x0 is for problems; a network starts from --init (glorot or uniform:R)");
     if (!x0->empty()) q->x0 = *x0;
     if (!tol->empty()) q->gradient_tolerance = *tol;
     const RunOutcome o = dispatch(*q);

@@ -14,6 +14,10 @@ namespace ov::cli {
 
 struct RunRequest {
   std::string problem;
+  // Or a network on a data set (nets/): architecture "2-20:leaky_relu-1:logistic", data set
+  // "circles" (cli/dataset_by_name.hpp), loss (default from the output activation), start
+  // point "glorot" or "uniform:R" (seeded by --seed).
+  std::string network, data, loss, init = "glorot";
   std::vector<std::string> problem_params;  // KEY=VALUE
   std::string optimizer;                    // NAME[:k=v,...]
   std::string precision = "double";
@@ -39,6 +43,7 @@ struct RunRow {
 };
 
 struct RunOutcome {
+  std::string problem_description;  // networks: the architecture and the data set
   std::string optimizer_name;
   std::vector<std::pair<std::string, std::string>> hyperparameters;
   std::vector<std::string> x0, x;

@@ -96,9 +96,34 @@ T logistic(const T& z) {
 
 }  // namespace detail
 
+// An activation with its parameters converted once to T (the conversion of a rational is
+// costly: batch code prepares each layer's activation once and calls value/derivative).
+template <class T>
+struct PreparedActivation {
+  explicit PreparedActivation(const Activation& a)
+      : act(a),
+        slope(a.kind == ActivationKind::leaky_relu ? exact_as<T>(a.slope) : integer<T>(0)),
+        elu_scale(a.kind == ActivationKind::elu ? exact_as<T>(a.elu_scale) : integer<T>(0)) {}
+  Activation act;
+  T slope, elu_scale;
+  T value(const T& z) const;
+  T derivative(const T& z) const;
+};
+
 // sigma(z)
 template <class T>
 T activate(const Activation& act, const T& z) {
+  return PreparedActivation<T>(act).value(z);
+}
+
+// sigma'(z) (the chosen one-sided derivative at a kink)
+template <class T>
+T activate_derivative(const Activation& act, const T& z) {
+  return PreparedActivation<T>(act).derivative(z);
+}
+
+template <class T>
+T PreparedActivation<T>::value(const T& z) const {
   switch (act.kind) {
     case ActivationKind::identity:
       return z;
@@ -109,13 +134,13 @@ T activate(const Activation& act, const T& z) {
     case ActivationKind::relu:
       return detail::piecewise_linear(z, integer<T>(0), false, act.kink);
     case ActivationKind::leaky_relu:
-      return detail::piecewise_linear(z, exact_as<T>(act.slope), false, act.kink);
+      return detail::piecewise_linear(z, slope, false, act.kink);
     case ActivationKind::elu: {
       const auto s = math::value_sign(z);
       if (s && *s > 0) return z;
       if (s && *s == 0) return integer<T>(0);
       if (!s) throw std::domain_error("elu: interval argument straddling 0 is not supported");
-      return T(exact_as<T>(act.elu_scale) * (math::exp(z) - integer<T>(1)));
+      return T(elu_scale * (math::exp(z) - integer<T>(1)));
     }
     case ActivationKind::silu:
       return T(z * detail::logistic(z));
@@ -131,9 +156,8 @@ T activate(const Activation& act, const T& z) {
   throw std::logic_error("activate: unknown activation kind");
 }
 
-// sigma'(z) (the chosen one-sided derivative at a kink)
 template <class T>
-T activate_derivative(const Activation& act, const T& z) {
+T PreparedActivation<T>::derivative(const T& z) const {
   switch (act.kind) {
     case ActivationKind::identity:
       return integer<T>(1);
@@ -148,12 +172,12 @@ T activate_derivative(const Activation& act, const T& z) {
     case ActivationKind::relu:
       return detail::piecewise_linear(z, integer<T>(0), true, act.kink);
     case ActivationKind::leaky_relu:
-      return detail::piecewise_linear(z, exact_as<T>(act.slope), true, act.kink);
+      return detail::piecewise_linear(z, slope, true, act.kink);
     case ActivationKind::elu: {
       const auto s = math::value_sign(z);
       if (!s) throw std::domain_error("elu: interval argument straddling 0 is not supported");
       if (*s > 0 || (*s == 0 && act.kink == Kink::right)) return integer<T>(1);
-      return T(exact_as<T>(act.elu_scale) * math::exp(z));
+      return T(elu_scale * math::exp(z));
     }
     case ActivationKind::silu: {
       const T s = detail::logistic(z);

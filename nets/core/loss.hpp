@@ -67,10 +67,11 @@ T loss_and_delta(const Loss& loss, const Activation& output, const Vec<T>& z, co
     case LossKind::half_square:
     case LossKind::mean_square: {
       // c sum (y - yhat)^2 with c = 1, 1/2, 1/m; dL/dyhat = -2c (y - yhat)
+      const PreparedActivation<T> out(output);
       for (Eigen::Index k = 0; k < m; ++k) {
-        const T r = y[k] - activate(output, z[k]);
+        const T r = y[k] - out.value(z[k]);
         value += r * r;
-        if (delta) (*delta)[k] = T(-r * activate_derivative(output, z[k]));  // times 2c below
+        if (delta) (*delta)[k] = T(-r * out.derivative(z[k]));  // times 2c below
       }
       if (loss.kind == LossKind::square) {
         if (delta) *delta *= integer<T>(2);
@@ -84,7 +85,10 @@ T loss_and_delta(const Loss& loss, const Activation& output, const Vec<T>& z, co
     }
     case LossKind::log_loss: {
       for (Eigen::Index k = 0; k < m; ++k) {
-        value += activate(Activation{ActivationKind::softplus}, z[k]) - y[k] * z[k];
+        // softplus(z) = max(z, 0) + log1p(e^-|z|)
+        const auto sg = math::value_sign(z[k]);
+        const T sp = (sg && *sg > 0) ? T(z[k] + math::log1p(math::exp(T(-z[k])))) : math::log1p(math::exp(z[k]));
+        value += sp - y[k] * z[k];
         if (delta) (*delta)[k] = T(detail::logistic(z[k]) - y[k]);
       }
       return value;

@@ -88,9 +88,9 @@ Mat<T> forward(const Architecture& a, const Vec<T>& theta, const Mat<T>& inputs)
   for (int l = 1; l <= a.depth(); ++l) {
     Mat<T> z = weights(a, theta, l) * x;
     if (a.biases) z.colwise() += bias(a, theta, l);
-    const Activation& act = a.activation(l);
+    const PreparedActivation<T> act(a.activation(l));
     for (Eigen::Index j = 0; j < z.cols(); ++j)
-      for (Eigen::Index i = 0; i < z.rows(); ++i) z(i, j) = activate(act, z(i, j));
+      for (Eigen::Index i = 0; i < z.rows(); ++i) z(i, j) = act.value(z(i, j));
     x = std::move(z);
   }
   return x;
@@ -115,9 +115,9 @@ T batch_loss_and_gradient(const Architecture& a, const Vec<T>& theta, const Mat<
     Mat<T> z = weights(a, theta, l) * X[static_cast<std::size_t>(l - 1)];
     if (a.biases) z.colwise() += bias(a, theta, l);
     Mat<T> x(z.rows(), z.cols());
-    const Activation& act = a.activation(l);
+    const PreparedActivation<T> act(a.activation(l));
     for (Eigen::Index j = 0; j < z.cols(); ++j)
-      for (Eigen::Index i = 0; i < z.rows(); ++i) x(i, j) = activate(act, z(i, j));
+      for (Eigen::Index i = 0; i < z.rows(); ++i) x(i, j) = act.value(z(i, j));
     Z[static_cast<std::size_t>(l)] = std::move(z);
     X[static_cast<std::size_t>(l)] = std::move(x);
   }
@@ -164,10 +164,10 @@ T batch_loss_and_gradient(const Architecture& a, const Vec<T>& theta, const Mat<
       if (a.biases) bias(a, *gradient, l) = delta.rowwise().sum() * inv_b;
       if (l > 1) {
         Mat<T> prev = weights(a, theta, l).transpose() * delta;
-        const Activation& act = a.activation(l - 1);
+        const PreparedActivation<T> act(a.activation(l - 1));
         const Mat<T>& zp = Z[li - 1];
         for (Eigen::Index j = 0; j < prev.cols(); ++j)
-          for (Eigen::Index i = 0; i < prev.rows(); ++i) prev(i, j) *= activate_derivative(act, zp(i, j));
+          for (Eigen::Index i = 0; i < prev.rows(); ++i) prev(i, j) *= act.derivative(zp(i, j));
         delta = std::move(prev);
       }
     }
