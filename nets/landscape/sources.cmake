@@ -4,4 +4,5 @@ list(APPEND OPTVERIFY_NETS_SOURCES
   landscape/function.cpp
   landscape/critical_point.cpp
   landscape/multistart.cpp
-  landscape/cost_index.cpp)
+  landscape/cost_index.cpp
+  landscape/network_landscape.cpp)
