@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
 
 #include "tests/support/cli_subprocess.hpp"
@@ -59,6 +60,30 @@ TEST(CliRunNetwork, BadInputIsNamed) {
     EXPECT_EQ(r.code, 2) << c.args;
     EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << ": " << r.out;
   }
+}
+
+}  // namespace
+
+namespace {
+
+// `optverify landscape`: himmelblau's nine critical points with their classes, and the
+// teacher-network landscape's minima at zero cost; bad input named.
+TEST(CliLandscape, FindsAndClassifiesCriticalPoints) {
+  const auto r = run("landscape --problem himmelblau --starts 40 --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["command"], "landscape");
+  std::map<std::string, int> kinds;
+  for (const auto& p : j["points"]) kinds[p["class"].get<std::string>()]++;
+  EXPECT_EQ(kinds["minimum"], 4);
+  EXPECT_EQ(kinds["saddle"], 4);
+  EXPECT_EQ(kinds["maximum"], 1);
+  const auto bad = ov::testing::run_cli("landscape --problem himmelblau --box 3,1", true);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("--box \"3,1\": LO must be below HI"), std::string::npos) << bad.out;
+  const auto none = ov::testing::run_cli("landscape --starts 3", true);
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.out.find("give --problem NAME, or --network SPEC with --data NAME"), std::string::npos);
 }
 
 }  // namespace
