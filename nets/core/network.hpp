@@ -64,6 +64,56 @@ void check_batch_shape(const Architecture& a, Eigen::Index input_rows, Eigen::In
                        Eigen::Index input_cols, Eigen::Index target_cols);
 
 namespace detail {
+
+// X = sigma(Z) elementwise. For float and double, identity, relu and leaky_relu are whole-matrix
+// Eigen expressions (vectorised); everything else goes through PreparedActivation::value.
+template <class T>
+void apply_activation(const PreparedActivation<T>& act, const Mat<T>& z, Mat<T>& x) {
+  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+    switch (act.act.kind) {
+      case ActivationKind::identity:
+        x = z;
+        return;
+      case ActivationKind::relu:
+        x = z.cwiseMax(T(0));
+        return;
+      case ActivationKind::leaky_relu:
+        x = (z.array() >= T(0)).select(z, act.slope * z);
+        return;
+      default:
+        break;
+    }
+  }
+  x.resize(z.rows(), z.cols());
+  for (Eigen::Index j = 0; j < z.cols(); ++j)
+    for (Eigen::Index i = 0; i < z.rows(); ++i) x(i, j) = act.value(z(i, j));
+}
+
+// D = D o sigma'(Z) elementwise, with the same fast cases (the kink's one-sided derivative kept:
+// right: z >= 0 counts as the positive branch; left: z > 0).
+template <class T>
+void multiply_by_derivative(const PreparedActivation<T>& act, const Mat<T>& z, Mat<T>& d) {
+  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+    const bool right = act.act.kink == Kink::right;
+    switch (act.act.kind) {
+      case ActivationKind::identity:
+        return;
+      case ActivationKind::relu:
+        if (right) d = (z.array() >= T(0)).select(d, T(0));
+        else d = (z.array() > T(0)).select(d, T(0));
+        return;
+      case ActivationKind::leaky_relu:
+        if (right) d = (z.array() >= T(0)).select(d, act.slope * d);
+        else d = (z.array() > T(0)).select(d, act.slope * d);
+        return;
+      default:
+        break;
+    }
+  }
+  for (Eigen::Index j = 0; j < d.cols(); ++j)
+    for (Eigen::Index i = 0; i < d.rows(); ++i) d(i, j) *= act.derivative(z(i, j));
+}
+
 template <class T>
 bool all_finite(const Mat<T>& m) {
   for (Eigen::Index j = 0; j < m.cols(); ++j)
@@ -88,10 +138,7 @@ Mat<T> forward(const Architecture& a, const Vec<T>& theta, const Mat<T>& inputs)
   for (int l = 1; l <= a.depth(); ++l) {
     Mat<T> z = weights(a, theta, l) * x;
     if (a.biases) z.colwise() += bias(a, theta, l);
-    const PreparedActivation<T> act(a.activation(l));
-    for (Eigen::Index j = 0; j < z.cols(); ++j)
-      for (Eigen::Index i = 0; i < z.rows(); ++i) z(i, j) = act.value(z(i, j));
-    x = std::move(z);
+    detail::apply_activation(PreparedActivation<T>(a.activation(l)), z, x);
   }
   return x;
 }
@@ -114,10 +161,8 @@ T batch_loss_and_gradient(const Architecture& a, const Vec<T>& theta, const Mat<
   for (int l = 1; l <= L; ++l) {
     Mat<T> z = weights(a, theta, l) * X[static_cast<std::size_t>(l - 1)];
     if (a.biases) z.colwise() += bias(a, theta, l);
-    Mat<T> x(z.rows(), z.cols());
-    const PreparedActivation<T> act(a.activation(l));
-    for (Eigen::Index j = 0; j < z.cols(); ++j)
-      for (Eigen::Index i = 0; i < z.rows(); ++i) x(i, j) = act.value(z(i, j));
+    Mat<T> x;
+    detail::apply_activation(PreparedActivation<T>(a.activation(l)), z, x);
     Z[static_cast<std::size_t>(l)] = std::move(z);
     X[static_cast<std::size_t>(l)] = std::move(x);
   }
@@ -164,10 +209,7 @@ T batch_loss_and_gradient(const Architecture& a, const Vec<T>& theta, const Mat<
       if (a.biases) bias(a, *gradient, l) = delta.rowwise().sum() * inv_b;
       if (l > 1) {
         Mat<T> prev = weights(a, theta, l).transpose() * delta;
-        const PreparedActivation<T> act(a.activation(l - 1));
-        const Mat<T>& zp = Z[li - 1];
-        for (Eigen::Index j = 0; j < prev.cols(); ++j)
-          for (Eigen::Index i = 0; i < prev.rows(); ++i) prev(i, j) *= act.derivative(zp(i, j));
+        detail::multiply_by_derivative(PreparedActivation<T>(a.activation(l - 1)), Z[li - 1], prev);
         delta = std::move(prev);
       }
     }

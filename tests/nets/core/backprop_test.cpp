@@ -218,6 +218,32 @@ RC_GTEST_PROP(Backprop, ExactInRational, ()) {
   RC_ASSERT(mutate(c.arch, g) != ga);
 }
 
+// Pre-activations exactly 0 (a zero input, zero first-layer biases): the batched double path (whole-matrix
+// relu / leaky_relu) uses the chosen one-sided derivative exactly as the rational evaluation does;
+// right (003) and left (LibTorch) give different gradients.
+TEST(Backprop, KinkConventionInTheBatchedPath) {
+  for (const char* hidden : {"relu", "leaky_relu:1/4"}) {
+    Vec<double> g_right, g_left;
+    for (Kink k : {Kink::right, Kink::left}) {
+      Architecture a = Architecture::fully_connected(2, {2, 2}, Activation::parse(hidden), 1,
+                                                     Activation::parse("identity"), Loss::parse("square"));
+      for (auto& layer : a.layers) layer.activation.kink = k;
+      Mat<double> X(2, 2), Y(1, 2);
+      X << 0, 1, 0, -0.5;  // sample 0 is the origin: every pre-activation of layer 1 is exactly 0
+      Y << 1, -1;
+      Vec<double> th(15);  // W1 (4), W2 (4), W3 (2), b1 = 0 (2), b2 (2), b3 (1): db1 = delta1 sees sigma'(0)
+      th << 1, -1, 0.5, 2, 1, 1, -1, 0.25, 1.5, -2, 0, 0, 0.5, -0.75, 0.125;
+      Vec<double> g;
+      batch_loss_and_gradient<double>(a, th, X, Y, &g);
+      Vec<rational> gr;
+      batch_loss_and_gradient<rational>(a, convert<rational>(th), convert<rational>(X), convert<rational>(Y), &gr);
+      for (Eigen::Index i = 0; i < g.size(); ++i) EXPECT_EQ(rational(g[i]), gr[i]) << hidden << " entry " << i;
+      (k == Kink::right ? g_right : g_left) = g;
+    }
+    EXPECT_NE(g_right, g_left) << hidden;
+  }
+}
+
 TEST(Backprop, ParameterOrdersDescribeTheSameNetwork) {
   Architecture a = Architecture::fully_connected(2, {3, 2}, Activation::parse("tanh"), 1,
                                                  Activation::parse("logistic"), Loss::parse("log_loss"));
