@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "cli/claims_command.hpp"
+#include "cli/experiment_command.hpp"
 #include "cli/landscape_command.hpp"
 #include "cli/command_context.hpp"
 #include "cli/optimizers_command.hpp"
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   add_spectrum_command(app, ctx);
   add_saddle_command(app, ctx);
   add_landscape_command(app, ctx);
+  add_experiment_command(app, ctx);
   add_version_command(app, ctx);
   add_claims_command(app, ctx);
   add_verify_command(app, ctx);
