@@ -10,3 +10,8 @@ cmake --build --preset release --target optverify
 # write the verification report (JSON, CSV, Markdown, HTML with plots) to report/.
 ./build/release/cli/optverify problems check --all
 ./build/release/cli/optverify verify --all --report report/
+# Then 003 §5's experiments at CPU scale (default sizes, about a minute in all on 2 cores;
+# --full runs the whole protocols: hours), each with its own report (docs/experiments.md).
+for e in local_minima efficiency asymptotic; do
+  ./build/release/cli/optverify experiment "$e" --jobs "$(nproc)" --report "report/experiments/$e"
+done
