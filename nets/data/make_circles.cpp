@@ -89,12 +89,7 @@ Dataset circles_training_set(std::uint64_t seed) {
       "noise = 0.35, factor = 0), then 100 rows without replacement; SplitMix64 seed " + std::to_string(seed) +
       " (the recipe of sklearn's make_circles and train_test_split, not their random stream)";
   d.seed = seed;
-  d.inputs.resize(kCirclesTraining, 2);
-  d.targets.resize(kCirclesTraining, 1);
-  for (long i = 0; i < kCirclesTraining; ++i) {
-    d.inputs.row(i) = all.inputs.row(static_cast<Eigen::Index>(rows[i]));
-    d.targets.row(i) = all.targets.row(static_cast<Eigen::Index>(rows[i]));
-  }
+  copy_rows(all, rows, d);
   return d;
 }
 

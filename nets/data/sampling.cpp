@@ -62,4 +62,18 @@ std::vector<std::size_t> DataStream::sample_without_replacement(std::size_t n, s
   return index;
 }
 
+void copy_rows(const Dataset& source, const std::vector<std::size_t>& rows, Dataset& target) {
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  target.inputs.resize(n, source.input_dim());
+  target.targets.resize(n, source.output_dim());
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto r = static_cast<Eigen::Index>(rows[static_cast<std::size_t>(i)]);
+    if (r >= source.size())
+      throw std::out_of_range("copy_rows: row " + std::to_string(r) + " of a data set with " +
+                              std::to_string(source.size()) + " rows");
+    target.inputs.row(i) = source.inputs.row(r);
+    target.targets.row(i) = source.targets.row(r);
+  }
+}
+
 }  // namespace ov::nets::data

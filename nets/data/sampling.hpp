@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "nets/data/dataset.hpp"
+
 #include "optim/core/random.hpp"
 
 namespace ov::nets::data {
@@ -47,5 +49,9 @@ class DataStream {
   double spare_ = 0.0;       // the second normal of the last Box-Muller pair
   bool has_spare_ = false;
 };
+
+// The rows `rows` of `source`'s inputs and targets, in that order (name, description and
+// seed are left to the caller).
+void copy_rows(const Dataset& source, const std::vector<std::size_t>& rows, Dataset& target);
 
 }  // namespace ov::nets::data

@@ -96,12 +96,7 @@ Dataset standardized_regression(long n, std::uint64_t seed, std::uint64_t popula
   d.description = describe(population, population_seed) + "; subsample of n = " + std::to_string(n) +
                   " rows without replacement, SplitMix64 seed " + std::to_string(seed);
   d.seed = seed;
-  d.inputs.resize(n, 8);
-  d.targets.resize(n, 1);
-  for (long i = 0; i < n; ++i) {
-    d.inputs.row(i) = all.inputs.row(static_cast<Eigen::Index>(rows[i]));
-    d.targets.row(i) = all.targets.row(static_cast<Eigen::Index>(rows[i]));
-  }
+  copy_rows(all, rows, d);
   return d;
 }
 

@@ -113,20 +113,27 @@ void SoudryCarmonObjective<S>::check(const optim::Vector<S>& theta) const {
 }
 
 template <class S>
-S SoudryCarmonObjective<S>::output(const optim::Vector<S>& theta, std::size_t i) const {
-  check(theta);
+S SoudryCarmonObjective<S>::forward(const optim::Vector<S>& theta, std::size_t i, Vec<S>* z, Vec<S>* act) const {
   if (i >= num_samples())
     throw std::out_of_range("SoudryCarmonObjective: sample " + std::to_string(i) + " is outside [0, " +
                             std::to_string(n_ - 1) + "]");
   const auto row = static_cast<Eigen::Index>(i);
   S out = S(0);
   for (int h = 0; h < d1_; ++h) {
-    S z = S(0);
-    for (int k = 0; k < d0_; ++k) z += theta[h * d0_ + k] * x_(row, k);
-    const S s = z >= 0 ? z : S(slope_ * z);
+    S zh = S(0);
+    for (int k = 0; k < d0_; ++k) zh += theta[h * d0_ + k] * x_(row, k);
+    const S s = zh >= 0 ? zh : S(slope_ * zh);
+    if (z) (*z)[h] = zh;
+    if (act) (*act)[h] = s;
     out += theta[d1_ * d0_ + h] * eps_(row, h) * s;
   }
   return out;
+}
+
+template <class S>
+S SoudryCarmonObjective<S>::output(const optim::Vector<S>& theta, std::size_t i) const {
+  check(theta);
+  return forward(theta, i, nullptr, nullptr);
 }
 
 template <class S>
@@ -138,18 +145,8 @@ S SoudryCarmonObjective<S>::evaluate(const optim::Vector<S>& theta, const optim:
   S total = S(0);
   Vec<S> z(d1_), act(d1_);
   for (const std::size_t i : batch) {
-    if (i >= num_samples())
-      throw std::out_of_range("SoudryCarmonObjective: sample " + std::to_string(i) + " is outside [0, " +
-                              std::to_string(n_ - 1) + "]");
+    const S out = forward(theta, i, &z, &act);
     const auto row = static_cast<Eigen::Index>(i);
-    S out = S(0);
-    for (int h = 0; h < d1_; ++h) {
-      S zh = S(0);
-      for (int k = 0; k < d0_; ++k) zh += theta[h * d0_ + k] * x_(row, k);
-      z[h] = zh;
-      act[h] = zh >= 0 ? zh : S(slope_ * zh);
-      out += theta[d1_ * d0_ + h] * eps_(row, h) * act[h];
-    }
     const S r = out - y_[row];
     total += r * r;
     if (g) {

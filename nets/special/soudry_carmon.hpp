@@ -78,6 +78,8 @@ class SoudryCarmonObjective : public optim::FiniteSumObjective<S> {
 
  private:
   S evaluate(const optim::Vector<S>& theta, const optim::Batch& batch, optim::Vector<S>* g) const;
+  // The network's output for sample i; the hidden pre-activations and activations when asked.
+  S forward(const optim::Vector<S>& theta, std::size_t i, Vec<S>* z, Vec<S>* act) const;
   void check(const optim::Vector<S>& theta) const;
 
   int d0_ = 0, d1_ = 0;

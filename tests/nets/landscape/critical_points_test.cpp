@@ -3,6 +3,8 @@
 // ProblemInfo critical points (listed to >= 35 digits, or exact), closed forms
 // (sqrt(2) in mp100), exact rational points and exact rational inertia.
 #include <gtest/gtest.h>
+
+#include "tests/support/error_message.hpp"
 #include <rapidcheck/gtest.h>
 
 #include <iostream>
@@ -380,14 +382,7 @@ TEST(LandscapeMutants, GradientOffByAFactorIsCaught) {
 
 TEST(LandscapeInput, BadInputIsRejectedWithItsName) {
   const auto f = from_problem(problems::make_problem("himmelblau"));
-  auto message = [](auto&& fn) {
-    try {
-      fn();
-    } catch (const std::invalid_argument& e) {
-      return std::string(e.what());
-    }
-    return std::string("no exception");
-  };
+  const auto message = [](auto&& fn) { return ov::testing::invalid_argument_message(fn); };
   EXPECT_NE(message([&] { find_critical_point(f, Vec<double>::Zero(3)); }).find("start has 3"), std::string::npos);
   Vec<double> nan_start(2);
   nan_start << 0, std::nan("");

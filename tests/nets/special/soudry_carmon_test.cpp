@@ -4,6 +4,8 @@
 // perturbation, and the width threshold n <= d1 d0. Each check is shown to fail on a mutant.
 #include <gtest/gtest.h>
 
+#include "tests/support/error_message.hpp"
+
 #include <ceres/jet.h>
 
 #include <cmath>
@@ -179,14 +181,7 @@ TEST(SoudryCarmon, WidthThreshold) {
 
 TEST(SoudryCarmon, BadInputIsNamed) {
   const Dataset d = data(2, 4, 1);
-  auto message = [](auto&& fn) {
-    try {
-      fn();
-    } catch (const std::invalid_argument& e) {
-      return std::string(e.what());
-    }
-    return std::string("no exception");
-  };
+  const auto message = [](auto&& fn) { return ov::testing::invalid_argument_message(fn); };
   EXPECT_NE(message([&] { SoudryCarmonObjective<double>(d, 3, Mat<double>::Ones(4, 2)); }).find("4 x 3, got 4 x 2"),
             std::string::npos);
   EXPECT_NE(message([&] { SoudryCarmonObjective<double>(d, 0, Mat<double>::Ones(4, 0)); }).find("hidden (d1) = 0"),

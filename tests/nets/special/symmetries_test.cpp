@@ -7,6 +7,8 @@
 // layer's columns, a rescaling by c in both layers, GL with C instead of C^{-1}, the gradient
 // laws with the factors swapped) are caught.
 #include <gtest/gtest.h>
+
+#include "tests/support/error_message.hpp"
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
@@ -162,14 +164,7 @@ TEST(Symmetries, GlTransformIsExactAndTransformsTheGradient) {
 TEST(Symmetries, BadInputIsNamed) {
   const Architecture a = relu_net(true);
   const Vec<rational> th = Vec<rational>::Zero(a.num_parameters());
-  auto message = [](auto&& fn) {
-    try {
-      fn();
-    } catch (const std::invalid_argument& e) {
-      return std::string(e.what());
-    }
-    return std::string("no exception");
-  };
+  const auto message = [](auto&& fn) { return ov::testing::invalid_argument_message(fn); };
   EXPECT_NE(message([&] { permute_hidden<rational>(a, th, 3, {0, 1}); }).find("valid range [1, 2]"),
             std::string::npos);
   EXPECT_NE(message([&] { permute_hidden<rational>(a, th, 1, {0, 1, 1, 2}); }).find("repeats"), std::string::npos);
