@@ -209,7 +209,7 @@ std::string label_of(PointClass k, const Inertia& in) {
 }  // namespace
 
 std::optional<rational> rationalize(const mp100& x, std::int64_t max_denominator, const mp100& closeness) {
-  if (!(abs(x) < mp100(1e12))) return std::nullopt;
+  if (!(abs(x) < mp100("1e12"))) return std::nullopt;
   // Convergents p_k/q_k of the continued fraction of x.
   using I = long long;
   mp100 rem = x;
@@ -220,7 +220,7 @@ std::optional<rational> rationalize(const mp100& x, std::int64_t max_denominator
     if (abs(x - mp100(p) / q) <= closeness) return rational(p) / rational(q);
     if (rem == 0) break;
     rem = 1 / rem;
-    if (rem > mp100(1e15)) break;
+    if (rem > mp100("1e15")) break;
     a = static_cast<I>(floor(rem));
     rem -= a;
     const __int128 pn = static_cast<__int128>(a) * p + p_prev;
