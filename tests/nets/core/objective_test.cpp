@@ -107,6 +107,28 @@ TEST(NetworkObjective, ExactHessianInRational) {
   EXPECT_EQ(H, Ha);
 }
 
+// In interval arithmetic (MPFI, outward rounding) the loss and the backpropagated gradient are
+// enclosures: they contain the mp100 values; a mutant (the mp100 gradient of a different start
+// point) falls outside.
+TEST(NetworkObjective, IntervalEvaluationEnclosesTheMp100Values) {
+  const NetworkObjective<interval> fi(classifier(), small_data());
+  const NetworkObjective<mp100> fm(classifier(), small_data());
+  const Vec<double> th = uniform_initialization(classifier(), 1.0, 4);
+  const interval vi = fi.value(to<interval>(th));
+  const mp100 vm = fm.value(to<mp100>(th));
+  EXPECT_TRUE(lower(vi) <= vm && vm <= upper(vi));
+  EXPECT_LT(upper(vi) - lower(vi), mp50("1e-40"));  // 50-digit intervals stay tight on a small network
+  const Vec<interval> gi = fi.gradient(to<interval>(th));
+  const Vec<mp100> gm = fm.gradient(to<mp100>(th));
+  const Vec<mp100> other = fm.gradient(to<mp100>(uniform_initialization(classifier(), 1.0, 5)));
+  int outside = 0;
+  for (Eigen::Index i = 0; i < gi.size(); ++i) {
+    EXPECT_TRUE(lower(gi[i]) <= gm[i] && gm[i] <= upper(gi[i])) << "entry " << i;
+    outside += !(lower(gi[i]) <= other[i] && other[i] <= upper(gi[i]));
+  }
+  EXPECT_GT(outside, 0);
+}
+
 TEST(NetworkObjective, ShapesAreCheckedAndNamed) {
   Dataset d = small_data();
   Architecture a = Architecture::fully_connected(3, {2}, Activation::parse("relu"), 1, Activation::parse("identity"),
