@@ -6,6 +6,7 @@ optverify_add_test(NAME nets_experiments_common_test LABELS unit property
   SOURCES experiments/common_test.cpp experiments/gd_phases_test.cpp LIBS optverify::nets)
 optverify_add_test(NAME nets_experiments_runs_test LABELS unit
   SOURCES experiments/runs_test.cpp LIBS optverify::nets)
-optverify_add_test(NAME nets_experiments_cli_test LABELS unit
-  SOURCES experiments/cli_test.cpp ${PROJECT_SOURCE_DIR}/cli/experiment_command.cpp LIBS optverify::nets)
-target_include_directories(nets_experiments_cli_test PRIVATE ${OPTVERIFY_CLI11_INCLUDE} ${PROJECT_SOURCE_DIR})
+optverify_add_test(NAME nets_experiments_cli_test LABELS unit SOURCES experiments/cli_test.cpp
+  LIBS optverify::nets)
+target_compile_definitions(nets_experiments_cli_test PRIVATE OPTVERIFY_CLI_PATH="$<TARGET_FILE:optverify>")
+add_dependencies(nets_experiments_cli_test optverify)

@@ -1,61 +1,39 @@
-// `optverify experiment`: list, unknown names, bad ranges (through the CLI11 app, as
-// cli/main.cpp builds it).
+// `optverify experiment` run as a subprocess: list, unknown names, bad ranges (exit 2 with
+// the message), and a small sweep writing the result file and a valid report.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
-#include <stdexcept>
+#include <string>
 
 #include "analysis/report/report_schema.hpp"
-
-#include "cli/experiment_command.hpp"
+#include "tests/support/cli_subprocess.hpp"
 
 namespace {
-struct Cli {
-  std::ostringstream out, err;
-  ov::cli::CommandContext ctx{out, err};
-  CLI::App app{"test"};
-  Cli() { ov::cli::add_experiment_command(app, ctx); }
-  void run(std::vector<std::string> args) {
-    std::reverse(args.begin(), args.end());
-    app.parse(args);
-  }
-};
+ov::testing::CliResult cli(const std::string& args) { return ov::testing::run_cli(args, true); }
 }  // namespace
 
 TEST(ExperimentCli, ListNamesTheThreeExperiments) {
-  Cli c;
-  c.run({"experiment", "list"});
-  for (const char* n : {"local_minima", "efficiency", "asymptotic"}) EXPECT_NE(c.out.str().find(n), std::string::npos) << n;
+  const auto r = cli("experiment list");
+  EXPECT_EQ(r.code, 0);
+  for (const char* n : {"local_minima", "efficiency", "asymptotic"}) EXPECT_NE(r.out.find(n), std::string::npos) << n;
 }
 
 TEST(ExperimentCli, UnknownNameListsTheValidOnes) {
-  Cli c;
-  try {
-    c.run({"experiment", "local_minimum"});
-    FAIL();
-  } catch (const std::invalid_argument& e) {
-    const std::string w = e.what();
-    EXPECT_NE(w.find("'local_minimum'"), std::string::npos);
-    EXPECT_NE(w.find("local_minima, efficiency, asymptotic"), std::string::npos);
-  }
+  const auto r = cli("experiment local_minimum");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("'local_minimum'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("local_minima, efficiency, asymptotic"), std::string::npos) << r.out;
 }
 
 TEST(ExperimentCli, JobsOutOfRangeIsAUsageError) {
-  Cli c;
-  try {
-    c.run({"experiment", "efficiency", "--jobs", "0"});
-    FAIL();
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("--jobs = 0"), std::string::npos);
-  }
-  Cli d;
-  EXPECT_THROW(d.run({"experiment"}), CLI::ParseError);  // NAME is required
+  const auto r = cli("experiment efficiency --jobs 0");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--jobs = 0"), std::string::npos) << r.out;
+  EXPECT_EQ(cli("experiment").code, 2);  // NAME is required
 }
 
 // A small local_minima sweep through the command: text tables, the result file and the
@@ -63,20 +41,16 @@ TEST(ExperimentCli, JobsOutOfRangeIsAUsageError) {
 TEST(ExperimentCli, WritesTheResultFileAndTheReport) {
   const auto dir = std::filesystem::temp_directory_path() / ("ov_experiment_cli_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
-  Cli bad;  // the --json directory is checked before the run
-  try {
-    bad.run({"experiment", "local_minima", "--json", (dir / "result.json").string()});
-    FAIL();
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("--json"), std::string::npos);
-  }
+  // The --json directory is checked before the run.
+  const auto bad = cli("experiment local_minima --json " + (dir / "result.json").string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("--json"), std::string::npos) << bad.out;
   std::filesystem::create_directories(dir);
-  Cli c;
-  c.run({"experiment", "local_minima", "--widths", "1,2", "--runs", "2", "--seed", "7", "--jobs", "2", "--report",
-         (dir / "rep").string(), "--json", (dir / "result.json").string()});
-  const std::string out = c.out.str();
-  EXPECT_NE(out.find("QUICK run, seed 7"), std::string::npos) << out;
-  EXPECT_NE(out.find("exp.5-1.median-decreases-with-width"), std::string::npos);
+  const auto r = cli("experiment local_minima --widths 1,2 --runs 2 --seed 7 --jobs 2 --report " +
+                     (dir / "rep").string() + " --json " + (dir / "result.json").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("QUICK run, seed 7"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("exp.5-1.median-decreases-with-width"), std::string::npos);
   std::ifstream rf(dir / "result.json");
   const auto result = nlohmann::json::parse(rf);
   EXPECT_EQ(result["experiment"], "local_minima");
@@ -89,12 +63,8 @@ TEST(ExperimentCli, WritesTheResultFileAndTheReport) {
   EXPECT_EQ(doc["experiments"][0]["rows"], result["rows"]);  // same seed, same numbers
   EXPECT_TRUE(std::filesystem::exists(dir / "rep" / "index.html"));
   // --widths on another experiment is a usage error naming the option.
-  Cli d;
-  try {
-    d.run({"experiment", "efficiency", "--widths", "3"});
-    FAIL();
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("--widths"), std::string::npos);
-  }
+  const auto w = cli("experiment efficiency --widths 3");
+  EXPECT_EQ(w.code, 2);
+  EXPECT_NE(w.out.find("--widths"), std::string::npos) << w.out;
   std::filesystem::remove_all(dir);
 }
