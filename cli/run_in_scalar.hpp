@@ -43,23 +43,21 @@ namespace run_detail {
 
 // Minimise with the request's options and render the outcome in text.
 template <class S>
-RunOutcome minimize_and_report(const RunRequest& q, optim::Optimizer<S>& opt_ref, optim::Oracle<S>& oracle_ref,
+RunOutcome minimize_and_report(const RunRequest& q, optim::Optimizer<S>& opt, optim::Oracle<S>& oracle,
                                optim::Vector<S>& x) {
-  auto* opt = &opt_ref;
-  auto* oracle = &oracle_ref;
   optim::RunOptions<S> options;
   options.max_iterations = q.iters;
   options.monitor_every = q.monitor_every;
   if (q.gradient_tolerance) options.gradient_tolerance = constant<S>(*q.gradient_tolerance);
 
   RunOutcome out;
-  out.optimizer_name = opt->name();
-  for (const auto& h : opt->hyperparameters()) out.hyperparameters.emplace_back(h.name, h.value);
+  out.optimizer_name = opt.name();
+  for (const auto& h : opt.hyperparameters()) out.hyperparameters.emplace_back(h.name, h.value);
   for (Eigen::Index i = 0; i < x.size(); ++i) out.x0.push_back(text(x[i]));
   optim::ProgressBar<S> bar(std::cerr);
   std::vector<optim::Callback<S>*> callbacks;
   if (q.progress) callbacks.push_back(&bar);
-  const auto r = optim::minimize(*opt, *oracle, x, options, callbacks);
+  const auto r = optim::minimize(opt, oracle, x, options, callbacks);
   for (Eigen::Index i = 0; i < x.size(); ++i) out.x.push_back(text(x[i]));
   out.value = text(r.value);
   out.grad_norm = text(r.grad_norm);

@@ -21,6 +21,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "analysis/numeric/linear_algebra.hpp"
 #include "nets/core/architecture.hpp"
@@ -129,18 +130,33 @@ bool column_finite(const Mat<T>& m, Eigen::Index c) {
 }
 }  // namespace detail
 
+namespace detail {
+// The forward pass (2.4) keeping every layer: Z[l] = W^(l) X[l-1] + b^(l), X[l] = sigma(Z[l]),
+// X[0] = inputs (Z[0] unused).
+template <class T>
+void forward_layers(const Architecture& a, const Vec<T>& theta, const Mat<T>& inputs, std::vector<Mat<T>>& Z,
+                    std::vector<Mat<T>>& X) {
+  const int L = a.depth();
+  Z.assign(static_cast<std::size_t>(L + 1), Mat<T>());
+  X.assign(static_cast<std::size_t>(L + 1), Mat<T>());
+  X[0] = inputs;
+  for (int l = 1; l <= L; ++l) {
+    const auto li = static_cast<std::size_t>(l);
+    Z[li] = weights(a, theta, l) * X[li - 1];
+    if (a.biases) Z[li].colwise() += bias(a, theta, l);
+    apply_activation(PreparedActivation<T>(a.activation(l)), Z[li], X[li]);
+  }
+}
+}  // namespace detail
+
 // The network's outputs h(x_s, theta) for the columns of `inputs` (d_0 x B): a d_L x B matrix.
 template <class T>
 Mat<T> forward(const Architecture& a, const Vec<T>& theta, const Mat<T>& inputs) {
   check_parameter_size(a, theta.size());
   check_batch_shape(a, inputs.rows(), a.output_dim(), inputs.cols(), inputs.cols());
-  Mat<T> x = inputs;
-  for (int l = 1; l <= a.depth(); ++l) {
-    Mat<T> z = weights(a, theta, l) * x;
-    if (a.biases) z.colwise() += bias(a, theta, l);
-    detail::apply_activation(PreparedActivation<T>(a.activation(l)), z, x);
-  }
-  return x;
+  std::vector<Mat<T>> Z, X;
+  detail::forward_layers(a, theta, inputs, Z, X);
+  return std::move(X.back());
 }
 
 // Mean loss over the batch and (when gradient != nullptr) its gradient with respect to
@@ -156,16 +172,8 @@ T batch_loss_and_gradient(const Architecture& a, const Vec<T>& theta, const Mat<
   const Eigen::Index B = inputs.cols();
   if (B == 0) throw std::invalid_argument("empty batch");
   // Forward: keep Z^(l) and X^(l) (X^(0) = inputs).
-  std::vector<Mat<T>> Z(static_cast<std::size_t>(L + 1)), X(static_cast<std::size_t>(L + 1));
-  X[0] = inputs;
-  for (int l = 1; l <= L; ++l) {
-    Mat<T> z = weights(a, theta, l) * X[static_cast<std::size_t>(l - 1)];
-    if (a.biases) z.colwise() += bias(a, theta, l);
-    Mat<T> x;
-    detail::apply_activation(PreparedActivation<T>(a.activation(l)), z, x);
-    Z[static_cast<std::size_t>(l)] = std::move(z);
-    X[static_cast<std::size_t>(l)] = std::move(x);
-  }
+  std::vector<Mat<T>> Z, X;
+  detail::forward_layers(a, theta, inputs, Z, X);
   // Losses and delta^(L), sample by sample (fixed order: reproducible sums).
   const Eigen::Index m = a.output_dim();
   Mat<T> delta(m, B);
