@@ -36,6 +36,9 @@ template <class S>
 class NetworkObjective : public optim::FiniteSumObjective<S> {
  public:
   NetworkObjective(Architecture architecture, const Dataset& data);
+  // Data given directly in S (one sample per COLUMN: inputs d_0 x n, targets d_L x n), e.g.
+  // exact non-dyadic rationals that a Dataset of doubles cannot hold.
+  NetworkObjective(Architecture architecture, Mat<S> inputs, Mat<S> targets);
 
   int dim() const override { return static_cast<int>(arch_.num_parameters()); }
   std::size_t num_samples() const override { return static_cast<std::size_t>(inputs_.cols()); }

@@ -24,6 +24,14 @@ NetworkObjective<S>::NetworkObjective(Architecture architecture, const Dataset& 
 }
 
 template <class S>
+NetworkObjective<S>::NetworkObjective(Architecture architecture, Mat<S> inputs, Mat<S> targets)
+    : arch_(std::move(architecture)), inputs_(std::move(inputs)), targets_(std::move(targets)) {
+  arch_.validate();
+  if (inputs_.cols() == 0) throw std::invalid_argument("NetworkObjective: no samples (inputs have 0 columns)");
+  check_batch_shape(arch_, inputs_.rows(), targets_.rows(), inputs_.cols(), targets_.cols());
+}
+
+template <class S>
 void NetworkObjective<S>::record(const std::optional<NonFinite>& nf) const {
   if (!nf) return;
   {

@@ -129,6 +129,34 @@ TEST(NetworkObjective, IntervalEvaluationEnclosesTheMp100Values) {
   EXPECT_GT(outside, 0);
 }
 
+// Data given directly in rational (non-dyadic thirds, which a Dataset of doubles cannot hold):
+// the same values as the exact conversion where the data are dyadic, exact thirds otherwise.
+TEST(NetworkObjective, ExactRationalDataGivenAsMatrices) {
+  Architecture a = Architecture::fully_connected(2, {2}, Activation::parse("relu"), 1, Activation::parse("identity"),
+                                                 Loss::parse("square"));
+  const Dataset d = small_data();
+  Mat<rational> X(2, 5), Y(1, 5);
+  for (int s = 0; s < 5; ++s) {
+    X(0, s) = rational(d.inputs(s, 0));
+    X(1, s) = rational(d.inputs(s, 1));
+    Y(0, s) = rational(d.targets(s, 0));
+  }
+  const Vec<rational> th = to<rational>(uniform_initialization(a, 1.0, 8));
+  EXPECT_EQ(NetworkObjective<rational>(a, X, Y).value(th), NetworkObjective<rational>(a, d).value(th));
+  Y(0, 0) = rational(1, 3);  // y_0 = 1/3 exactly: f changes by exactly ((1/3 - h)^2 - (1 - h)^2) / 5
+  const rational h = forward<rational>(a, th, Mat<rational>(X.col(0)))(0, 0);
+  const rational expected = NetworkObjective<rational>(a, d).value(th) +
+                            ((rational(1, 3) - h) * (rational(1, 3) - h) - (1 - h) * (1 - h)) / 5;
+  EXPECT_EQ(NetworkObjective<rational>(a, X, Y).value(th), expected);
+  try {
+    NetworkObjective<rational>(a, Mat<rational>(3, 5), Y);
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "layer 0 (input) has width 2 but the inputs have 3 features");
+  }
+  EXPECT_THROW(NetworkObjective<rational>(a, Mat<rational>(2, 0), Mat<rational>(1, 0)), std::invalid_argument);
+}
+
 TEST(NetworkObjective, ShapesAreCheckedAndNamed) {
   Dataset d = small_data();
   Architecture a = Architecture::fully_connected(3, {2}, Activation::parse("relu"), 1, Activation::parse("identity"),
