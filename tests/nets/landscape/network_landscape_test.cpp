@@ -71,6 +71,12 @@ TEST(NetworkLandscape, CriticalPointsOfATanhNetworkAndTheirSymmetries) {
       }
     }
   }
+  // Mutant symmetry: swapping the hidden weights but not the output weights maps the teacher's
+  // minimum to a point that is not critical; the same check rejects it.
+  const Vec<mp100>& best = r.points.front().x;
+  Vec<mp100> half_swapped(4);
+  half_swapped << best[1], best[0], best[2], best[3];
+  EXPECT_GT(f.gradient(half_swapped).norm(), mp100("1e-3"));
   EXPECT_TRUE(origin);  // tanh(0) = 0: the origin is always critical, and here a saddle
   EXPECT_GE(minima, 1);
   EXPECT_GE(saddles, 1);
