@@ -3,6 +3,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "cli/number_text.hpp"
 #include "nets/data/fashion_mnist.hpp"
 #include "nets/data/make_circles.hpp"
 #include "nets/data/regression_toy.hpp"
@@ -41,29 +42,17 @@ class Keys {
   }
   long integer(const std::string& key, long lo) const {
     const std::string& v = values_.at(key);
-    std::size_t used = 0;
-    long x = 0;
-    try {
-      x = std::stol(v, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != v.size() || x < lo)
+    const auto x = whole_long(v);
+    if (!x || *x < lo)
       throw std::invalid_argument("data set '" + name_ + "': " + key + " = '" + v + "' must be an integer >= " +
                                   std::to_string(lo));
-    return x;
+    return *x;
   }
   double real(const std::string& key) const {
     const std::string& v = values_.at(key);
-    std::size_t used = 0;
-    double x = 0;
-    try {
-      x = std::stod(v, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != v.size()) throw std::invalid_argument("data set '" + name_ + "': " + key + " = '" + v + "' is not a number");
-    return x;
+    const auto x = whole_double(v);
+    if (!x) throw std::invalid_argument("data set '" + name_ + "': " + key + " = '" + v + "' is not a number");
+    return *x;
   }
   const std::string& text(const std::string& key) const { return values_.at(key); }
 

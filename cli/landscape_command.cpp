@@ -9,6 +9,7 @@
 #include "analysis/report/provenance.hpp"
 #include "cli/comma_list.hpp"
 #include "cli/dataset_by_name.hpp"
+#include "cli/number_text.hpp"
 #include "nets/landscape/cost_index.hpp"
 #include "nets/landscape/multistart.hpp"
 #include "nets/landscape/network_landscape.hpp"
@@ -30,15 +31,9 @@ struct LandscapeRequest {
 std::pair<double, double> parse_box(const std::string& text) {
   const auto parts = split_top_level_commas(text);
   auto number = [&](const std::string& s) {
-    std::size_t used = 0;
-    double v = 0;
-    try {
-      v = std::stod(s, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != s.size()) throw std::invalid_argument("--box \"" + text + "\": '" + s + "' is not a number");
-    return v;
+    const auto v = whole_double(s);
+    if (!v) throw std::invalid_argument("--box \"" + text + "\": '" + s + "' is not a number");
+    return *v;
   };
   if (parts.size() != 2) throw std::invalid_argument("--box \"" + text + "\": expected LO,HI");
   const double lo = number(parts[0]), hi = number(parts[1]);

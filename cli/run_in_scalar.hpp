@@ -15,6 +15,7 @@
 #include "analysis/problems/problem_objective.hpp"
 #include "cli/comma_list.hpp"
 #include "cli/dataset_by_name.hpp"
+#include "cli/number_text.hpp"
 #include "nets/core/initialization.hpp"
 #include "nets/core/network_objective.hpp"
 #include "cli/run_request.hpp"
@@ -96,15 +97,9 @@ namespace run_detail {
 inline Vec<double> network_start(const nets::Architecture& a, const std::string& init, std::uint64_t seed) {
   if (init == "glorot") return nets::glorot_uniform_initialization(a, seed);
   if (init.rfind("uniform:", 0) == 0) {
-    std::size_t used = 0;
-    double r = 0;
-    try {
-      r = std::stod(init.substr(8), &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != init.size() - 8) throw std::invalid_argument("--init \"" + init + "\": R is not a number");
-    return nets::uniform_initialization(a, r, seed);
+    const auto r = whole_double(init.substr(8));
+    if (!r) throw std::invalid_argument("--init \"" + init + "\": R is not a number");
+    return nets::uniform_initialization(a, *r, seed);
   }
   throw std::invalid_argument("--init \"" + init + "\": expected glorot or uniform:R");
 }
