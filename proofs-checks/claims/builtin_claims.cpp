@@ -11,6 +11,12 @@
 #include "proofs-checks/claims/castera_dynamics/registration.hpp"
 #include "proofs-checks/claims/castera_spectra/registration.hpp"
 #include "proofs-checks/claims/castera_step_tuned/registration.hpp"
+#include "proofs-checks/claims/fleischmann_gd/registration.hpp"
+#include "proofs-checks/claims/fleischmann_sgd/registration.hpp"
+#include "proofs-checks/claims/fleischmann_landscape/registration.hpp"
+#include "proofs-checks/claims/survey_gd_sgd/registration.hpp"
+#include "proofs-checks/claims/survey_adaptive_sam/registration.hpp"
+#include "proofs-checks/claims/pepit_bounds/registration.hpp"
 
 namespace ov::claims {
 
@@ -25,6 +31,12 @@ void register_builtin_claims(Catalog& c) {
   register_castera_dynamics_claims(c);
   register_castera_spectra_claims(c);
   register_castera_step_tuned_claims(c);
+  register_fleischmann_gd_claims(c);
+  register_fleischmann_sgd_claims(c);
+  register_fleischmann_landscape_claims(c);
+  register_survey_gd_sgd_claims(c);
+  register_survey_adaptive_sam_claims(c);
+  register_pepit_bounds_claims(c);
 }
 
 const Catalog& builtin_catalog() {

@@ -58,7 +58,8 @@ TEST_P(SourceReport, VerdictsAsExpectedAndEveryCurveIsPlotted) {
 
 INSTANTIATE_TEST_SUITE_P(Documents, SourceReport,
                          ::testing::Values("000_47ba9189a2c8a171.txt", "001_ca0824e53e7404e9.txt",
-                                           "002_dc929347c6f8ce02.txt"),
+                                           "002_dc929347c6f8ce02.txt", "003_61d556b637c4f269.txt",
+                                           "004_3d3d1f2b4537bb54.txt"),
                          [](const auto& info) { return std::string("doc_") + std::string(info.param).substr(0, 3); });
 
 }  // namespace

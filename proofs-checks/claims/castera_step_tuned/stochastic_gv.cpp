@@ -20,7 +20,7 @@ namespace ov::claims::castera_step_tuned {
 
 namespace {
 
-using Vec = optim::Vector<double>;
+using DVec = optim::Vector<double>;
 
 struct Tally {
   std::vector<double> rel_err;   // |estimate - exact| / |exact|
@@ -50,7 +50,7 @@ double half_width(const std::vector<double>& v) {
   return rates::student_t_upper_quantile<double>(n - 1, 0.025) * std::sqrt(s2 / static_cast<double>(n - 1) / static_cast<double>(n));
 }
 
-double rayleigh(const optim::FiniteSumObjective<double>& J, const Vec& at, const Vec& d) {
+double rayleigh(const optim::FiniteSumObjective<double>& J, const DVec& at, const DVec& d) {
   return J.hessian_vector(at, d).dot(d) / d.squaredNorm();
 }
 
@@ -78,7 +78,7 @@ Finding check_stochastic_gv_failure(const GvFactory& naive, const RunContext& ct
   st3.loss_curve.assign(plot_k.size(), 0);
   st4.loss_curve.assign(plot_k.size(), 0);
   for (int s = 0; s < seeds; ++s) {
-    Vec x0(J.dim());
+    DVec x0(J.dim());
     for (int i = 0; i < x0.size(); ++i) x0[i] = 2 * rng.uniform() - 1;
     const std::uint64_t bseed = rng.next();
     // Algorithm 3 (the library rule, footnote-2 defaults).
@@ -88,19 +88,19 @@ Finding check_stochastic_gv_failure(const GvFactory& naive, const RunContext& ct
       optim::StepTunedSgd<double> opt(o);
       optim::BatchSampler sampler(J.num_samples(), batch, optim::Sampling::with_replacement, bseed);
       optim::Oracle<double> oracle(J, sampler);
-      Vec x = x0;
+      DVec x = x0;
       std::size_t p = 0;
       for (int k = 0; k < iters; ++k) {
         oracle.next_batch();
-        const Vec g0 = J.batch_gradient(x, oracle.batch());
-        const Vec xk = x;
+        const DVec g0 = J.batch_gradient(x, oracle.batch());
+        const DVec xk = x;
         const auto rep = opt.step(oracle, x);
         if (rep.refused()) throw std::runtime_error(std::string("step_tuned_sgd refused: ") + rep.message);
         while (p < plot_k.size() && plot_k[p] <= 2.0 * (k + 1)) st3.loss_curve[p++] += J.value(x);
         if (k % curvature_every != 0 || !rep.step_size) continue;
-        const Vec dtheta = -*rep.step_size * g0;
+        const DVec dtheta = -*rep.step_size * g0;
         const auto& S = opt.state();
-        const Vec G_hat = S.G / (1 - std::pow(o.beta, static_cast<double>(S.k)));  // S.k = k + 1 after the step
+        const DVec G_hat = S.G / (1 - std::pow(o.beta, static_cast<double>(S.k)));  // S.k = k + 1 after the step
         const double est = G_hat.dot(dtheta) / dtheta.squaredNorm();
         const double exact = rayleigh(J, xk, dtheta);
         ++st3.compared;
@@ -118,19 +118,19 @@ Finding check_stochastic_gv_failure(const GvFactory& naive, const RunContext& ct
       auto opt = naive(o);
       optim::BatchSampler sampler(J.num_samples(), batch, optim::Sampling::with_replacement, bseed);
       optim::Oracle<double> oracle(J, sampler);
-      Vec x = x0;
+      DVec x = x0;
       std::size_t p = 0;
       for (int k = 0; k < 2 * iters; ++k) {
         oracle.next_batch();
-        const Vec prev_x = opt->state().prev_x, prev_g = opt->state().prev_g;
+        const DVec prev_x = opt->state().prev_x, prev_g = opt->state().prev_g;
         const auto rep = opt->step(oracle, x);
         if (rep.refused()) throw std::runtime_error(std::string("gv rule refused: ") + rep.message);
         while (p < plot_k.size() && plot_k[p] <= k + 1.0) st4.loss_curve[p++] += J.value(x);
         if (k == 0 || k % curvature_every != 0) continue;
         // The gradient variation the rule used at this step: prev_g (at theta_k, stored by the step) minus the
         // one stored at theta_{k-1}; dtheta = theta_k - theta_{k-1}.
-        const Vec dtheta = opt->state().prev_x - prev_x;
-        const Vec dg = opt->state().prev_g - prev_g;
+        const DVec dtheta = opt->state().prev_x - prev_x;
+        const DVec dg = opt->state().prev_g - prev_g;
         if (dtheta.squaredNorm() == 0) continue;
         const double est = dg.dot(dtheta) / dtheta.squaredNorm();
         const double exact = rayleigh(J, prev_x, dtheta);
