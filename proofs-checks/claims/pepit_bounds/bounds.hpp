@@ -103,6 +103,11 @@ nlohmann::json series(const std::string& name, const std::string& plot, const st
                       const std::vector<double>& x, const std::vector<double>& y, const std::string& x_label,
                       const std::string& y_label, bool log_y);
 void add_record_figures(Finding& out, const std::string& prefix, const Record& rec);
+// The verdict of a bound claim: refuted by the first violation (the check's own, the worst case's,
+// the library's); holds when every exact comparison of the worst case was an equality and it was
+// attained in mp100 `wc_needed` times; inconclusive otherwise. `what` names the bounded quantity.
+void finish(Finding& out, const std::optional<nlohmann::json>& violation, const Record& wc, const Record& lib, int cases,
+            int equal, int wc_needed, const std::string& what, const std::string& holds_summary);
 
 // The exact (rational) runs on the worst cases: cases compared, how many equal the bound exactly,
 // the first case above multiplier * bound, and the curves of the first parameter set (bound and

@@ -48,8 +48,6 @@ std::vector<Instance> search_instances(bool convex_only, const RunContext& ctx) 
   return out;
 }
 
-nlohmann::json counterexample_of(const Record& rec) { return *rec.violation; }
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -132,23 +130,12 @@ Finding check_gd_convex(const Variant& v, const RunContext& ctx) {
   out.evidence.series.push_back(series("max over library problems and random quadratics", plot, "measured", ns,
                                        lib_curve, "N", "(f(x_N) - f*) / (L R^2)", true));
 
-  if (violation || wc.violation || lib.violation) {
-    out.verdict = Verdict::refuted;
-    out.evidence.counterexample = violation ? *violation : wc.violation ? counterexample_of(wc) : counterexample_of(lib);
-    out.evidence.summary = fmt::format("f(x_N) - f* exceeds {} * L R^2/(4N+2): {}", str(c),
-                                       out.evidence.counterexample.dump());
-  } else if (equal == cases && wc.attained >= cases) {
-    out.verdict = Verdict::holds;
-    out.evidence.summary = fmt::format(
+  finish(out, violation, wc, lib, cases, equal, cases, "f(x_N) - f* (against " + str(c) + " * L R^2/(4N+2))",
+         fmt::format(
         "the Huber function with tau = R/(2N+1) attains L R^2/(4N+2) exactly (rational) in all {} cases "
         "(N = 1..{}), also in mp100 to relative 1e-80; the bound holds at all {} comparisons on {} library "
         "problems and random quadratics (max measured/bound {:.4g})",
-        cases, Nmax, lib.comparisons, lib.instances, lib.max_ratio);
-  } else {
-    out.verdict = Verdict::inconclusive;
-    out.evidence.summary = fmt::format("no violation, but the worst case attained the bound in only {} of {} cases "
-                                       "exactly ({} in mp100)", equal, cases, wc.attained);
-  }
+        cases, Nmax, lib.comparisons, lib.instances, lib.max_ratio));
   return out;
 }
 
@@ -230,23 +217,13 @@ Finding check_gd_nonconvex(const Variant& v, const RunContext& ctx) {
   out.evidence.series.push_back(series("max over library problems and random quadratics", plot, "measured", ns,
                                        lib_curve, "N", yl, true));
 
-  if (violation || wc.violation || lib.violation) {
-    out.verdict = Verdict::refuted;
-    out.evidence.counterexample = violation ? *violation : wc.violation ? counterexample_of(wc) : counterexample_of(lib);
-    out.evidence.summary = fmt::format("min_k |g_k|^2 exceeds {} * (4/3)(L/N)(f(x_0) - f(x_N)): {}", str(c),
-                                       out.evidence.counterexample.dump());
-  } else if (equal == cases && wc.attained >= cases) {
-    out.verdict = Verdict::holds;
-    out.evidence.summary = fmt::format(
+  finish(out, violation, wc, lib, cases, equal, cases,
+         "min_k |g_k|^2 (against " + str(c) + " * (4/3)(L/N)(f(x_0) - f(x_N)))",
+         fmt::format(
         "the triangle-wave function attains (4/3)(L/N)(f(x_0) - f(x_N)) exactly (rational) in all {} cases "
         "(N = 1..{}), also in mp100 to relative 1e-80; the bound holds at all {} comparisons on {} library "
         "problems and random quadratics (max measured/bound {:.4g})",
-        cases, Nmax, lib.comparisons, lib.instances, lib.max_ratio);
-  } else {
-    out.verdict = Verdict::inconclusive;
-    out.evidence.summary = fmt::format("no violation, but the worst case attained the bound in only {} of {} cases "
-                                       "exactly ({} in mp100)", equal, cases, wc.attained);
-  }
+        cases, Nmax, lib.comparisons, lib.instances, lib.max_ratio));
   return out;
 }
 

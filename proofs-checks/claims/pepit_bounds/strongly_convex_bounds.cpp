@@ -35,22 +35,6 @@ std::vector<double> ratio_curve(const Record& r, int N) {
   return y;
 }
 
-void finish(Finding& out, const std::optional<nlohmann::json>& violation, const Record& wc, const Record& lib, int cases,
-            int equal, int wc_needed, const std::string& what, const std::string& holds_summary) {
-  if (violation || wc.violation || lib.violation) {
-    out.verdict = Verdict::refuted;
-    out.evidence.counterexample = violation ? *violation : wc.violation ? *wc.violation : *lib.violation;
-    out.evidence.summary = what + " exceeds the bound: " + out.evidence.counterexample.dump();
-  } else if (equal == cases && wc.attained >= wc_needed) {
-    out.verdict = Verdict::holds;
-    out.evidence.summary = holds_summary;
-  } else {
-    out.verdict = Verdict::inconclusive;
-    out.evidence.summary = fmt::format("no violation, but the worst case attained the bound in only {} of {} exact "
-                                       "comparisons ({} of {} in mp100)", equal, cases, wc.attained, wc_needed);
-  }
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
