@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 
 #include "nets/special/linear_network.hpp"
@@ -169,28 +168,6 @@ TEST(ExactRank, SmallMatrices) {
   EXPECT_EQ(exact_rank(A), 2);
   A(1, 2) = 7;
   EXPECT_EQ(exact_rank(A), 3);
-}
-
-}  // namespace
-}  // namespace ov::claims::landscape
-
-namespace ov::claims::landscape {
-namespace {
-
-// Full mode (what `optverify verify --all` runs), not part of the fast suite:
-// --gtest_also_run_disabled_tests --gtest_filter='*FullMode*'
-TEST(LandscapeClaims, DISABLED_FullMode) {
-  for (const auto& c : {baldi_hornik_claim(), dauphin_claim(), soudry_carmon_claim(), soltanolkotabi_no_spurious_claim(),
-                        soltanolkotabi_threshold_claim()}) {
-    RunContext ctx;
-    ctx.seed = 1;
-    const auto t0 = std::chrono::steady_clock::now();
-    const Finding f = c.run(ctx);
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << c.id << " (" << s << " s) ";
-    show("full", f);
-    EXPECT_NE(f.verdict, Verdict::refuted) << c.id;
-  }
 }
 
 }  // namespace
