@@ -12,8 +12,8 @@
 // aborted on), a crash, a sanitizer report, a hang, a result that disagrees with the
 // format (sizes, label ranges, the bytes of the records).
 #include "nets/data/cifar_reader.hpp"
+#include "tests/fuzz/fuzz_input_file.hpp"
 
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -28,23 +28,9 @@ using ov::nets::data::CifarKind;
 using ov::nets::data::DataFileError;
 using ov::nets::data::ImageSet;
 
-int g_fd = -1;
-std::string g_path;
+ov::fuzz::InputFile g_input;
 
-[[noreturn]] void finding(const char* what) {
-  std::fprintf(stderr, "fuzz_cifar_reader: FINDING: %s\n", what);
-  std::abort();
-}
-
-void write_input(const std::uint8_t* data, std::size_t size) {
-  if (ftruncate(g_fd, 0) != 0) finding("ftruncate of the temporary file failed");
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = pwrite(g_fd, data + done, size - done, static_cast<off_t>(done));
-    if (n <= 0) finding("pwrite of the temporary file failed");
-    done += static_cast<std::size_t>(n);
-  }
-}
+[[noreturn]] void finding(const char* what) { ov::fuzz::report_finding("fuzz_cifar_reader", what); }
 
 // The result, or nullopt on DataFileError naming `name`; anything else is a finding.
 template <class F>
@@ -82,12 +68,7 @@ void check(const ImageSet& s, const std::uint8_t* data, std::size_t size, CifarK
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  const char* dir = std::getenv("TMPDIR");
-  std::string tmpl = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/ov-fuzz-cifar-XXXXXX";
-  g_fd = mkstemp(tmpl.data());
-  if (g_fd < 0) finding("mkstemp failed");
-  unlink(tmpl.c_str());
-  g_path = "/proc/self/fd/" + std::to_string(g_fd);
+  g_input.open("fuzz_cifar_reader", "cifar");
   return 0;
 }
 
@@ -103,14 +84,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* input, std::size_t inp
   if (memory) check(*memory, data, size, kind);
 
   if (via_file) {
-    write_input(data, size);
-    const auto file = run([&] { return ov::nets::data::read_cifar_binary(g_path, kind); }, g_path);
+    g_input.write(data, size);
+    const auto file = run([&] { return ov::nets::data::read_cifar_binary(g_input.path(), kind); }, g_input.path());
     const bool gzip = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
     if (!gzip) {
       if (memory.has_value() != file.has_value()) finding("read_cifar_binary and parse_cifar_binary disagree");
       if (file) check(*file, data, size, kind);
     } else if (file) {
-      if (file->file != g_path) finding("ImageSet::file is not the path");
+      if (file->file != g_input.path()) finding("ImageSet::file is not the path");
       if (file->pixels.size() != file->count() * file->image_size()) finding("pixel count != count * 3072");
       if (file->coarse_labels.size() != (kind == CifarKind::cifar100 ? file->count() : 0)) finding("coarse labels");
     }

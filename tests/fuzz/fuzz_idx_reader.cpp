@@ -11,8 +11,8 @@
 // and aborted on), a crash, a sanitizer report, a hang, a result whose sizes
 // disagree with its header or, for raw (not gzip) content, with the bytes.
 #include "nets/data/idx_reader.hpp"
+#include "tests/fuzz/fuzz_input_file.hpp"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -22,23 +22,9 @@
 
 namespace {
 
-int g_fd = -1;
-std::string g_path;
+ov::fuzz::InputFile g_input;
 
-[[noreturn]] void finding(const char* what) {
-  std::fprintf(stderr, "fuzz_idx_reader: FINDING: %s\n", what);
-  std::abort();
-}
-
-void write_input(const std::uint8_t* data, std::size_t size) {
-  if (ftruncate(g_fd, 0) != 0) finding("ftruncate of the temporary file failed");
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = pwrite(g_fd, data + done, size - done, static_cast<off_t>(done));
-    if (n <= 0) finding("pwrite of the temporary file failed");
-    done += static_cast<std::size_t>(n);
-  }
-}
+[[noreturn]] void finding(const char* what) { ov::fuzz::report_finding("fuzz_idx_reader", what); }
 
 std::uint32_t be32(const std::uint8_t* p) {
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
@@ -50,7 +36,7 @@ void run(F&& read) {
     read();
   } catch (const ov::nets::data::DataFileError& e) {
     // Expected for malformed input. The message must name the file.
-    if (e.file() != g_path) finding("DataFileError names another file");
+    if (e.file() != g_input.path()) finding("DataFileError names another file");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "fuzz_idx_reader: unexpected exception: %s\n", e.what());
     finding("an exception other than DataFileError");
@@ -62,18 +48,13 @@ void run(F&& read) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  const char* dir = std::getenv("TMPDIR");
-  std::string tmpl = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/ov-fuzz-idx-XXXXXX";
-  g_fd = mkstemp(tmpl.data());
-  if (g_fd < 0) finding("mkstemp failed");
-  unlink(tmpl.c_str());
-  g_path = "/proc/self/fd/" + std::to_string(g_fd);
+  g_input.open("fuzz_idx_reader", "idx");
   // The reader must see what we write (a fuzzer that only ever gets "cannot open"
   // would report nothing): one valid labels file, 2 labels.
   const std::uint8_t labels[] = {0, 0, 8, 1, 0, 0, 0, 2, 7, 3};
-  write_input(labels, sizeof labels);
+  g_input.write(labels, sizeof labels);
   try {
-    if (ov::nets::data::read_idx_labels(g_path).size() != 2) finding("the self-check read the wrong labels");
+    if (ov::nets::data::read_idx_labels(g_input.path()).size() != 2) finding("the self-check read the wrong labels");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "fuzz_idx_reader: self-check: %s\n", e.what());
     finding("the reader cannot read the temporary file");
@@ -82,12 +63,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  write_input(data, size);
+  g_input.write(data, size);
   // Raw (not gzip) content is read as is: a result must then be exactly these bytes.
   const bool raw = !(size >= 2 && data[0] == 0x1f && data[1] == 0x8b);
   run([&] {
-    const auto images = ov::nets::data::read_idx_images(g_path);
-    if (images.file != g_path) finding("IdxImages::file is not the path");
+    const auto images = ov::nets::data::read_idx_images(g_input.path());
+    if (images.file != g_input.path()) finding("IdxImages::file is not the path");
     if (images.rows == 0 || images.cols == 0) finding("images with 0 rows or columns accepted");
     if (images.pixels.size() != images.count * images.rows * images.cols) finding("pixel count != header");
     if (raw && (size != 16 + images.pixels.size() || be32(data) != ov::nets::data::kIdxImagesMagic ||
@@ -97,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   });
   run([&] {
-    const auto labels = ov::nets::data::read_idx_labels(g_path);
+    const auto labels = ov::nets::data::read_idx_labels(g_input.path());
     if (raw && (size != 8 + labels.size() || be32(data) != ov::nets::data::kIdxLabelsMagic ||
                 be32(data + 4) != labels.size() || !std::equal(labels.begin(), labels.end(), data + 8))) {
       finding("labels differ from the raw file");

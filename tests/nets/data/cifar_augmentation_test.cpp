@@ -20,6 +20,7 @@
 #include "nets/data/cifar_reader.hpp"
 #include "nets/data/sampling.hpp"
 #include "optim/core/random.hpp"
+#include "tests/nets/data/data_file_error.hpp"
 
 namespace {
 
@@ -97,16 +98,7 @@ Bytes cifar100_file(const Bytes& coarse, const Bytes& fine) {
   return b;
 }
 
-template <class F>
-nd::DataFileError file_error(F&& f) {
-  try {
-    f();
-  } catch (const nd::DataFileError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no DataFileError";
-  return nd::DataFileError("", -2, "none");
-}
+using ov::nets::data::test_support::file_error;
 
 template <class F>
 std::string invalid_argument(F&& f) {

@@ -18,6 +18,7 @@
 #include "analysis/numeric/scalars.hpp"
 #include "nets/data/fashion_mnist.hpp"
 #include "nets/data/idx_reader.hpp"
+#include "tests/nets/data/data_file_error.hpp"
 
 namespace {
 
@@ -82,16 +83,7 @@ Bytes pattern(std::size_t n, unsigned salt) {
   return b;
 }
 
-template <class F>
-nd::DataFileError file_error(F&& f) {
-  try {
-    f();
-  } catch (const nd::DataFileError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no DataFileError";
-  return nd::DataFileError("", -2, "none");
-}
+using ov::nets::data::test_support::file_error;
 
 // ---------------------------------------------------------------- IDX reader
 
