@@ -11,7 +11,7 @@ PACKAGES=(
   libeigen3-dev                                  # Eigen 3.4
   libceres-dev                                   # ceres::Jet (forward-mode autodiff)
   zlib1g-dev                                     # zlib (gzip-compressed IDX data files)
-  dataset-fashion-mnist                          # Fashion-MNIST (nets/data, experiment asymptotic)
+  dataset-fashion-mnist                          # Fashion-MNIST (nets/data, gpu/data loaders, experiment asymptotic)
   libtorch-dev                                   # LibTorch 1.13 (CPU)
   libgtest-dev libgmock-dev librapidcheck-dev    # GoogleTest, RapidCheck
   libbenchmark-dev                               # Google Benchmark

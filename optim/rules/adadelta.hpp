@@ -49,11 +49,13 @@ struct AdadeltaKernel {
 template <class S>
 class Adadelta : public Optimizer<S> {
  public:
-  explicit Adadelta(const AdadeltaOptions<S>& o = {}) : o_(o), c_{o.lr, o.rho, S(S(1) - o.rho), o.eps} {
+  explicit Adadelta(const AdadeltaOptions<S>& o = {}) : o_(o), c_(constants(o)) {
     require_positive("adadelta", "lr", o.lr);
     require_half_open_unit("adadelta", "rho", o.rho);
     require_positive("adadelta", "eps", o.eps);
   }
+  // The kernel's constants (also used by the LibTorch layer, gpu/optim/adadelta.hpp).
+  static AdadeltaConstants<S> constants(const AdadeltaOptions<S>& o) { return {o.lr, o.rho, S(S(1) - o.rho), o.eps}; }
 
   std::string name() const override { return "adadelta"; }
   std::vector<Hyperparameter> hyperparameters() const override {

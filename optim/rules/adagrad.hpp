@@ -52,8 +52,12 @@ class Adagrad : public Optimizer<S> {
   explicit Adagrad(const AdagradOptions<S>& o = {}) : o_(o) {
     require_positive("adagrad", "lr", o.lr);
     require_nonnegative("adagrad", "eps", o.eps);
+    c_ = constants(o);
+  }
+  // The kernel's constants (also used by the LibTorch layer, gpu/optim/adagrad.hpp).
+  static AdagradConstants<S> constants(const AdagradOptions<S>& o) {
     const auto e = split_epsilon(o.epsilon_placement, o.eps);
-    c_ = {o.lr, e.in, e.out};
+    return {o.lr, e.in, e.out};
   }
 
   std::string name() const override { return "adagrad"; }

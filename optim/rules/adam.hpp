@@ -31,6 +31,7 @@
 // (= lr at t = 1; Kingma & Ba §2.1 state the asymptotic version).
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -165,30 +166,39 @@ class Adam : public Optimizer<S> {
   // The bias-correction exponent of the next step.
   long exponent() const { return o_.bias_correction == AdamBiasCorrection::update_count ? k_ + 1 : k_; }
 
-  StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
+  // The kernel's constants for bias-correction exponent t (also used by the LibTorch
+  // layer, gpu/optim/adam.hpp); nullopt where 1 - beta^t = 0 (004 as printed, t = 0).
+  static std::optional<AdamConstants<S>> constants(const AdamOptions<S>& o, long t) {
     AdamConstants<S> c;
-    c.beta1 = o_.beta1;
-    c.one_minus_beta1 = S(1) - o_.beta1;
-    c.beta2 = o_.beta2;
-    c.one_minus_beta2 = S(1) - o_.beta2;
-    const S bias1 = adam_bias_denominator(o_.beta1, exponent());
-    const S bias2 = adam_bias_denominator(o_.beta2, exponent());
-    if (bias1 == S(0) || bias2 == S(0)) {
+    c.beta1 = o.beta1;
+    c.one_minus_beta1 = S(1) - o.beta1;
+    c.beta2 = o.beta2;
+    c.one_minus_beta2 = S(1) - o.beta2;
+    const S bias1 = adam_bias_denominator(o.beta1, t);
+    const S bias2 = adam_bias_denominator(o.beta2, t);
+    if (bias1 == S(0) || bias2 == S(0)) return std::nullopt;
+    c.step = o.lr / bias1;
+    c.inv_bias2 = S(1) / bias2;
+    const auto e = split_epsilon(o.epsilon_placement, o.eps);
+    c.eps_in = e.in;
+    c.eps_out = e.out;
+    const auto wd = weight_decay_coefficients(o.weight_decay_mode, o.weight_decay, o.lr);
+    c.l2 = wd.l2;
+    c.decay = wd.decay;
+    return c;
+  }
+
+  StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
+    const auto constants_t = constants(o_, exponent());
+    if (!constants_t) {
       return StepReport<S>::refuse(
           StepStatus::refused_undefined,
           "adam: the bias correction 1/(1 - gamma^k) is undefined at k = " + std::to_string(exponent()) +
               " (004 eqs (45)-(46) as printed: the loop starts at k = 0, 1 - gamma^0 = 0); x and the state are "
               "unchanged; use bias_correction = update_count (exponent k + 1, Kingma & Ba 2015)");
     }
-    c.step = o_.lr / bias1;
-    c.inv_bias2 = S(1) / bias2;
-    const auto e = split_epsilon(o_.epsilon_placement, o_.eps);
-    c.eps_in = e.in;
-    c.eps_out = e.out;
-    const auto wd = weight_decay_coefficients(o_.weight_decay_mode, o_.weight_decay, o_.lr);
-    c.l2 = wd.l2;
-    c.decay = wd.decay;
-
+    AdamConstants<S> c = *constants_t;
+    const S bias2 = adam_bias_denominator(o_.beta2, exponent());
     f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
     const Vector<S>& g = g_;
     if (m_.size() != x.size()) {

@@ -57,6 +57,12 @@ class Adamax : public Optimizer<S> {
     require_nonnegative("adamax", "eps", o.eps);
   }
 
+  // The kernel's constants for the t-th update, t = k + 1 (also used by the LibTorch layer,
+  // gpu/optim/adamax.hpp).
+  static AdamaxConstants<S> constants(const AdamaxOptions<S>& o, long t) {
+    return {o.beta1, S(S(1) - o.beta1), o.beta2, o.eps, S(o.lr / (S(1) - ops::pow_int(o.beta1, t)))};
+  }
+
   std::string name() const override { return "adamax"; }
   std::vector<Hyperparameter> hyperparameters() const override {
     return {{"lr", ops::to_string(o_.lr)},
@@ -75,8 +81,7 @@ class Adamax : public Optimizer<S> {
       m_ = Vector<S>::Zero(x.size());
       u_ = Vector<S>::Zero(x.size());
     }
-    const AdamaxConstants<S> c{o_.beta1, S(S(1) - o_.beta1), o_.beta2, o_.eps,
-                               S(o_.lr / (S(1) - ops::pow_int(o_.beta1, k_ + 1)))};
+    const AdamaxConstants<S> c = constants(o_, k_ + 1);
     if (!elementwise(AdamaxKernel{}, c, in(x, g, m_, u_), out(x1_, m1_, u1_)))
       return elementwise_step::refuse_non_finite<S>("adamax", g);
     x.swap(x1_);

@@ -50,10 +50,12 @@ struct HeavyBallKernel {
 template <class S>
 class HeavyBall : public Optimizer<S> {
  public:
-  explicit HeavyBall(const HeavyBallOptions<S>& o = {}) : o_(o), c_{o.lr, o.momentum} {
+  explicit HeavyBall(const HeavyBallOptions<S>& o = {}) : o_(o), c_(constants(o)) {
     require_positive("heavy_ball", "lr", o.lr);
     require_half_open_unit("heavy_ball", "momentum", o.momentum);
   }
+  // The kernel's constants (also used by the LibTorch layer, gpu/optim/heavy_ball.hpp).
+  static HeavyBallConstants<S> constants(const HeavyBallOptions<S>& o) { return {o.lr, o.momentum}; }
 
   std::string name() const override { return "heavy_ball"; }
   std::vector<Hyperparameter> hyperparameters() const override {

@@ -38,6 +38,7 @@
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -78,6 +79,11 @@ std::optional<S> power_of_count(long k_plus_1, const S& p) {
 enum class Psi0 { thesis, public_code };
 
 inline const char* to_string(Psi0 p) { return p == Psi0::thesis ? "thesis" : "public_code"; }
+inline Psi0 psi0_from_string(const std::string& s) {
+  if (s == "thesis") return Psi0::thesis;
+  if (s == "public_code") return Psi0::public_code;
+  throw std::invalid_argument("psi0 = '" + s + "' is not one of thesis, public_code");
+}
 
 template <class S>
 struct InnaOptions {
@@ -105,6 +111,12 @@ struct InnaKernel {
     theta1 = theta + c.gamma * (t - c.beta * v);
     psi1 = psi + c.gamma * t;
   }
+};
+
+// The constants of InnaThesisPsi0Kernel: 1 - alpha beta and beta^2 - beta.
+template <class S>
+struct InnaThesisPsi0Constants {
+  S one_minus_ab, b2_minus_b;
 };
 
 // psi_0 of the thesis (002 L1481), one coordinate.
@@ -153,12 +165,24 @@ class BasicInna : public Optimizer<S> {
   void set_state(InnaState<S> s) { st_ = std::move(s); }
 
   // gamma_k (nullopt when it cannot be computed in S, e.g. (k+1)^(1/2) in rational).
-  std::optional<S> step_size(long k) const {
-    if (o_.schedule) return o_.schedule(k);
-    const std::optional<S> d = inna_detail::power_of_count<S>(k + 1, o_.decay_power);
+  std::optional<S> step_size(long k) const { return step_size(o_, k); }
+
+  // What one step needs, for the rule and for the LibTorch layer (gpu/optim/inna.hpp):
+  // gamma_k of options o, the kernel's constants at step size gamma, the thesis psi_0's
+  // constants and the public code's psi_0 = public_psi0_factor(o) * theta_0.
+  static std::optional<S> step_size(const InnaOptions<S>& o, long k) {
+    if (o.schedule) return o.schedule(k);
+    const std::optional<S> d = inna_detail::power_of_count<S>(k + 1, o.decay_power);
     if (!d) return std::nullopt;
-    return S(o_.lr / *d);
+    return S(o.lr / *d);
   }
+  static InnaConstants<S> constants(const InnaOptions<S>& o, const S& gamma) {
+    return {S(S(1) / o.beta) - o.alpha, S(S(1) / o.beta), o.beta, gamma};
+  }
+  static InnaThesisPsi0Constants<S> thesis_psi0_constants(const InnaOptions<S>& o) {
+    return {S(1) - o.alpha * o.beta, o.beta * o.beta - o.beta};
+  }
+  static S public_psi0_factor(const InnaOptions<S>& o) { return S(1) - o.alpha * o.beta; }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
     const Vector<S> v = f.gradient(x);
@@ -181,7 +205,7 @@ class BasicInna : public Optimizer<S> {
     Vector<S> psi0;
     if (st_.psi.size() != x.size()) {
       if (o_.psi0 == Psi0::public_code) {
-        psi0 = (S(1) - o_.alpha * o_.beta) * x;
+        psi0 = public_psi0_factor(o_) * x;
       } else {
         Vector<S> g0;
         if (o_.psi0_full_gradient) {
@@ -191,14 +215,12 @@ class BasicInna : public Optimizer<S> {
                                          name_ + ": the full gradient for psi_0 is not finite; nothing changed");
           }
         }
-        struct {
-          S one_minus_ab, b2_minus_b;
-        } c0{S(1) - o_.alpha * o_.beta, o_.beta * o_.beta - o_.beta};
+        const InnaThesisPsi0Constants<S> c0 = thesis_psi0_constants(o_);
         elementwise(InnaThesisPsi0Kernel{}, c0, in(x, o_.psi0_full_gradient ? g0 : v), out(psi0));
       }
       psi = &psi0;
     }
-    const InnaConstants<S> c{S(S(1) / o_.beta) - o_.alpha, S(S(1) / o_.beta), o_.beta, *gamma};
+    const InnaConstants<S> c = constants(o_, *gamma);
     if (!elementwise(Kernel{}, c, in(x, *psi, v), out(x1_, psi1_))) {
       return StepReport<S>::refuse(StepStatus::refused_non_finite_update,
                                    name_ + ": the proposed update is not finite; theta, psi and k are unchanged");

@@ -26,12 +26,14 @@ template <class S>
 struct MomentumConstants {
   S lr, momentum;
   MomentumForm form;
+  S l2 = S(0);  // coupled weight decay: the kernels use g + l2 * x (torch::optim::SGD's weight_decay; [EXT])
 };
 
 // (x, g, v) -> (x1, v1)
 struct MomentumKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& v, T& x1, T& v1) const {
+  void operator()(const C& c, const T& x, const T& g0, const T& v, T& x1, T& v1) const {
+    const T g = g0 + c.l2 * x;
     switch (c.form) {
       case MomentumForm::paper:
         v1 = c.momentum * v + c.lr * g;

@@ -75,24 +75,33 @@ class Nadam : public Optimizer<S> {
   long steps_taken() const { return k_; }
 
   // mu_t = beta1 (1 - 0.96^(t psi) / 2)
-  S mu(long t) const {
-    return o_.beta1 *
-           (S(1) - ops::pow(ops::ratio<S>(96, 100), S(S(t) * o_.momentum_decay)) / S(2));
+  S mu(long t) const { return mu(o_, t); }
+  static S mu(const NadamOptions<S>& o, long t) {
+    return o.beta1 * (S(1) - ops::pow(ops::ratio<S>(96, 100), S(S(t) * o.momentum_decay)) / S(2));
+  }
+  // prod_{i<=t} mu_i from prod_{i<t} mu_i (the rule's running product, one multiplication).
+  static S mu_product(const NadamOptions<S>& o, long t, const S& product_before) { return product_before * mu(o, t); }
+
+  // The kernel's constants for the t-th update (t = k + 1), given prod_{i<t} mu_i (also used
+  // by the LibTorch layer, gpu/optim/nadam.hpp).
+  static NadamConstants<S> constants(const NadamOptions<S>& o, long t, const S& product_before) {
+    const S mu_t = mu(o, t), mu_next = mu(o, t + 1);
+    const S prod_t = product_before * mu_t, prod_next = prod_t * mu_next;
+    return {o.beta1,
+            S(S(1) - o.beta1),
+            o.beta2,
+            S(S(1) - o.beta2),
+            S(mu_next / (S(1) - prod_next)),
+            S((S(1) - mu_t) / (S(1) - prod_t)),
+            S(S(1) / (S(1) - ops::pow_int(o.beta2, t))),
+            o.lr,
+            o.eps};
   }
 
   StepReport<S> step(Oracle<S>& f, Vector<S>& x) override {
     const long t = k_ + 1;
-    const S mu_t = mu(t), mu_next = mu(t + 1);
-    const S prod_t = mu_product_ * mu_t, prod_next = prod_t * mu_next;
-    const NadamConstants<S> c{o_.beta1,
-                              S(S(1) - o_.beta1),
-                              o_.beta2,
-                              S(S(1) - o_.beta2),
-                              S(mu_next / (S(1) - prod_next)),
-                              S((S(1) - mu_t) / (S(1) - prod_t)),
-                              S(S(1) / (S(1) - ops::pow_int(o_.beta2, t))),
-                              o_.lr,
-                              o_.eps};
+    const NadamConstants<S> c = constants(o_, t, mu_product_);
+    const S prod_t = mu_product(o_, t, mu_product_);
     f.gradient_into(x, g_);  // into the rule's scratch: no allocation per step
     const Vector<S>& g = g_;
     if (m_.size() != x.size()) {

@@ -58,8 +58,12 @@ class Rmsprop : public Optimizer<S> {
     require_positive("rmsprop", "lr", o.lr);
     elementwise_step::require_closed_unit("rmsprop", "gamma", o.gamma);
     require_nonnegative("rmsprop", "eps", o.eps);
+    c_ = constants(o);
+  }
+  // The kernel's constants (also used by the LibTorch layer, gpu/optim/rmsprop.hpp).
+  static RmspropConstants<S> constants(const RmspropOptions<S>& o) {
     const auto e = split_epsilon(o.epsilon_placement, o.eps);
-    c_ = {o.lr, o.gamma, S(S(1) - o.gamma), e.in, e.out};
+    return {o.lr, o.gamma, S(S(1) - o.gamma), e.in, e.out};
   }
 
   std::string name() const override { return "rmsprop"; }

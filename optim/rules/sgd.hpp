@@ -51,8 +51,12 @@ class Sgd : public Optimizer<S> {
   explicit Sgd(const SgdOptions<S>& o = {}) : o_(o) {
     require_positive("sgd", "lr", o.lr);
     require_nonnegative("sgd", "weight_decay", o.weight_decay);
+    c_ = constants(o);
+  }
+  // The kernel's constants (also used by the LibTorch layer, gpu/optim/sgd.hpp).
+  static SgdConstants<S> constants(const SgdOptions<S>& o) {
     const auto wd = weight_decay_coefficients(o.weight_decay_mode, o.weight_decay, o.lr);
-    c_ = {o.lr, wd.l2, wd.decay};
+    return {o.lr, wd.l2, wd.decay};
   }
 
   std::string name() const override { return "sgd"; }

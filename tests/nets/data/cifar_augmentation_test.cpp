@@ -4,7 +4,10 @@
 // random-bytes sweep of the parser; the augmentations on hand-made images with exact
 // expected outputs, their identities (pad 0, flip twice, rotation by 0 / 360), their
 // draws (same seed, same output; flip frequency, crop offsets uniform) and their
-// parameter checks.
+// parameter checks; the affine transform (exact shifts, clockwise angle, scale and shear
+// worked out from the inverse map, RandomAffine's draws) and the colour jitter
+// (brightness, contrast to the mean grey, saturation, hue turns of pure colours, the
+// drawn order and factors), each also against a mutated expectation.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <zlib.h>
@@ -539,6 +542,373 @@ TEST(NetsDataAugmentation, InvalidParametersAreNamed) {
                        "mean has 1 and sd 1 entries, the image 3 channels"));
   EXPECT_TRUE(contains(invalid_argument([&] { nd::normalize(rgb, {0.5, 0.5, 0.5}, {1e-50, 1.0, 1.0}); }),
                        "sd of channel 0 = 1e-50 is invalid"));  // positive, but 0 in float
+}
+
+// ---------------------------------------------------------------- affine (RandomAffine)
+
+// The shift of a one-channel image by (dx right, dy down) pixels with zero fill, written
+// from the definition out(r, x) = in(r - dy, x - dx): the reference for integer translations.
+nd::ImageU8 shifted(const nd::ImageU8& in, int dx, int dy) {
+  nd::ImageU8 out(in.channels, in.rows, in.cols, Bytes(in.size(), 0));
+  for (int c = 0; c < in.channels; ++c)
+    for (int r = 0; r < in.rows; ++r)
+      for (int x = 0; x < in.cols; ++x) {
+        const int sr = r - dy, sx = x - dx;
+        if (sr >= 0 && sr < in.rows && sx >= 0 && sx < in.cols) out.at(c, r, x) = in.at(c, sr, sx);
+      }
+  return out;
+}
+
+nd::AffineParams translation(double dx, double dy) {
+  nd::AffineParams p;
+  p.translate_x = dx;
+  p.translate_y = dy;
+  return p;
+}
+
+TEST(NetsDataAffine, IntegerTranslationsAreExactShifts) {
+  const nd::ImageU8 a(1, 3, 4, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+  // One pixel to the right: column 0 is filled with 0.
+  EXPECT_EQ(nd::affine(a, translation(1, 0)).data, (Bytes{0, 1, 2, 3, 0, 5, 6, 7, 0, 9, 10, 11}));
+  // One pixel up (translate_y = -1: y points down).
+  EXPECT_EQ(nd::affine(a, translation(0, -1)).data, (Bytes{5, 6, 7, 8, 9, 10, 11, 12, 0, 0, 0, 0}));
+  for (int dx = -4; dx <= 4; ++dx) {
+    for (int dy = -3; dy <= 3; ++dy) {
+      const nd::ImageU8 out = nd::affine(a, translation(dx, dy));
+      ASSERT_EQ(out, shifted(a, dx, dy)) << dx << ", " << dy;
+      // Mutant: the opposite direction is a different image (for every non-zero shift).
+      if ((dx != 0 || dy != 0) && std::abs(dx) < 4 && std::abs(dy) < 3) {  // not shifted out entirely
+        ASSERT_NE(out, shifted(a, -dx, -dy)) << dx << ", " << dy;
+      }
+    }
+  }
+  // The identity, on several channels and floats.
+  const nd::ImageU8 b = patterned(3, 5, 6, 2);
+  EXPECT_EQ(nd::affine(b, nd::AffineParams{}), b);
+  const nd::ImageF f(1, 1, 3, {0.25f, 0.5f, 0.75f});
+  EXPECT_EQ(nd::affine(f, translation(-1, 0)).data, (std::vector<float>{0.5f, 0.75f, 0.0f}));
+}
+
+TEST(NetsDataAffine, AngleIsClockwiseAsTorchvisionAffine) {
+  // F.affine turns clockwise on screen for angle > 0 (R(a) with y down): the top row of
+  // the 3 x 3 becomes the right column, i.e. our counter-clockwise rotate by -90.
+  const nd::ImageU8 a = nine();
+  nd::AffineParams p;
+  p.angle = 90;
+  EXPECT_EQ(nd::affine(a, p).data, (Bytes{7, 4, 1, 8, 5, 2, 9, 6, 3}));
+  EXPECT_EQ(nd::affine(a, p), nd::rotate(a, -90.0));
+  EXPECT_NE(nd::affine(a, p), nd::rotate(a, 90.0));  // mutant: the other direction
+  // Even size (centre between pixels) and several channels: same as rotate, exact.
+  const nd::ImageU8 b = patterned(2, 4, 4, 3);
+  for (const double angle : {90.0, 180.0, 270.0, -90.0, 360.0}) {
+    p.angle = angle;
+    EXPECT_EQ(nd::affine(b, p), nd::rotate(b, -angle)) << angle;
+  }
+}
+
+TEST(NetsDataAffine, ScaleAndShearSampleTheInverseMap) {
+  // Scale 2 about the centre (2, 2) of a 4 x 4: output column x samples the input at
+  // 2 + (x + 1/2 - 2) / 2 = 1.25, 1.75, 2.25, 2.75 -> columns 1, 1, 2, 2 (same for rows).
+  std::vector<std::uint8_t> v(16);
+  for (int k = 0; k < 16; ++k) v[static_cast<std::size_t>(k)] = static_cast<std::uint8_t>(k + 1);
+  const nd::ImageU8 a(1, 4, 4, v);
+  nd::AffineParams zoom;
+  zoom.scale = 2;
+  EXPECT_EQ(nd::affine(a, zoom).data, (Bytes{6, 6, 7, 7, 6, 6, 7, 7, 10, 10, 11, 11, 10, 10, 11, 11}));
+  // Scale 1/2: every other pixel, zero border: column x samples 2 + 2 (x + 1/2 - 2) = -1, 1, 3, 5.
+  zoom.scale = 0.5;
+  EXPECT_EQ(nd::affine(a, zoom).data, (Bytes{0, 0, 0, 0, 0, 6, 8, 0, 0, 14, 16, 0, 0, 0, 0, 0}));
+  // Shear x by 45 degrees: the inverse map is u = x + 1/2 + tan(45) (r + 1/2 - 3/2) on a
+  // 3-row image, so row r takes the input columns shifted by r - 1: row 0 moves right,
+  // row 1 stays, row 2 moves left (u at half-integers: no rounding ties).
+  const nd::ImageU8 b(1, 3, 3, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+  nd::AffineParams shear;
+  shear.shear_x = 45;
+  EXPECT_EQ(nd::affine(b, shear).data, (Bytes{0, 1, 2, 4, 5, 6, 8, 9, 0}));
+  shear.shear_x = -45;  // mutant: the opposite shear is the mirror image of that
+  EXPECT_EQ(nd::affine(b, shear).data, (Bytes{2, 3, 0, 4, 5, 6, 0, 7, 8}));
+  // Shear y by 45: with angle 0 the forward 2 x 2 part is [[1, 0], [-tan sy, 1]], its
+  // inverse [[1, 0], [tan sy, 1]]: v = r + 1/2 + (x + 1/2 - 3/2), so column x takes the
+  // input rows shifted by x - 1: out(r, x) = in(r + x - 1, x).
+  nd::AffineParams shear_y;
+  shear_y.shear_y = 45;
+  EXPECT_EQ(nd::affine(b, shear_y).data, (Bytes{0, 2, 6, 1, 5, 9, 4, 8, 0}));
+}
+
+// A uniform draw u mapped to [lo, hi) as the library defines it (torch's uniform_).
+double in(double lo, double hi, double u) { return lo + (hi - lo) * u; }
+
+TEST(NetsDataAffine, RandomAffineDrawsTorchvisionsParameters) {
+  // RandomAffine(10): one uniform for the angle, in [-10, 10).
+  const nd::RandomAffineOptions ten = nd::RandomAffineOptions::rotation(10);
+  const nd::ImageU8 img = patterned(3, 32, 32, 4);
+  int differ = 0;
+  for (std::uint64_t seed = 0; seed < 200; ++seed) {
+    SplitMix64 rng(seed), copy(seed), again(seed);
+    const nd::AffineParams p = nd::draw_affine_params(ten, 32, 32, rng);
+    EXPECT_EQ(p.angle, in(-10, 10, copy.uniform()));
+    EXPECT_EQ(rng.state(), copy.state());
+    EXPECT_EQ(p.translate_x, 0);
+    EXPECT_EQ(p.scale, 1);
+    EXPECT_EQ(p.shear_x, 0);
+    const nd::ImageU8 out = nd::random_affine(img, ten, again);
+    EXPECT_EQ(out, nd::affine(img, p));
+    SplitMix64 other(seed + 1000);
+    differ += nd::random_affine(img, ten, other) != out ? 1 : 0;  // another seed
+  }
+  // Another seed gives another image unless both angles round to the same pixels
+  // (angles near 0); most differ.
+  EXPECT_GT(differ, 150);
+  // Every option: draws in the order angle, dx, dy, scale, shear_x, shear_y.
+  nd::RandomAffineOptions all;
+  all.degrees_min = -5;
+  all.degrees_max = 15;
+  all.translate = std::make_pair(0.1, 0.2);
+  all.scale = std::make_pair(0.9, 1.1);
+  all.shear_x = std::make_pair(-3.0, 3.0);
+  all.shear_y = std::make_pair(1.0, 2.0);
+  std::vector<int> dx_hits(7, 0), dy_hits(13, 0);
+  for (std::uint64_t seed = 0; seed < 4000; ++seed) {
+    SplitMix64 rng(seed), copy(seed);
+    const nd::AffineParams p = nd::draw_affine_params(all, 32, 32, rng);
+    const double angle = in(-5, 15, copy.uniform());
+    const double dx = std::nearbyint(in(-0.1 * 32, 0.1 * 32, copy.uniform()));  // max 3.2 pixels
+    const double dy = std::nearbyint(in(-0.2 * 32, 0.2 * 32, copy.uniform()));  // max 6.4
+    const double scale = in(0.9, 1.1, copy.uniform());
+    const double sx = in(-3, 3, copy.uniform());
+    const double sy = in(1, 2, copy.uniform());
+    ASSERT_EQ(p.angle, angle);
+    ASSERT_EQ(p.translate_x, dx);
+    ASSERT_EQ(p.translate_y, dy);
+    ASSERT_EQ(p.scale, scale);
+    ASSERT_EQ(p.shear_x, sx);
+    ASSERT_EQ(p.shear_y, sy);
+    ASSERT_EQ(rng.state(), copy.state());
+    ASSERT_TRUE(dx >= -3 && dx <= 3 && dy >= -6 && dy <= 6);
+    ++dx_hits[static_cast<std::size_t>(dx + 3)];
+    ++dy_hits[static_cast<std::size_t>(dy + 6)];
+  }
+  // Integer shifts: every value -3..3 and -6..6 occurs (the end values have probability
+  // 0.3/6.4 and 0.1/12.8 ~ 0.008, expected 31 of 4000).
+  for (int h : dx_hits) EXPECT_GT(h, 0);
+  for (int h : dy_hits) EXPECT_GT(h, 0);
+}
+
+// ---------------------------------------------------------------- colour (ColorJitter)
+
+// 3 x 1 x 2 RGB: pixel 0 = (0.8, 0.4, 0.2), pixel 1 = (0.1, 0.6, 0.3).
+nd::ImageF two_pixels() { return nd::ImageF(3, 1, 2, {0.8f, 0.1f, 0.4f, 0.6f, 0.2f, 0.3f}); }
+
+nd::ImageF solid(float r, float g, float b) { return nd::ImageF(3, 1, 1, {r, g, b}); }
+
+TEST(NetsDataColor, BrightnessScalesAndClamps) {
+  const nd::ImageF a = two_pixels();
+  EXPECT_EQ(nd::adjust_brightness(a, 1.0), a);
+  EXPECT_EQ(nd::adjust_brightness(a, 0.0).data, std::vector<float>(6, 0.0f));  // black
+  const nd::ImageF half = nd::adjust_brightness(a, 0.5);
+  const nd::ImageF twice = nd::adjust_brightness(a, 2.0);
+  for (std::size_t k = 0; k < 6; ++k) {
+    // One rounding of the double product to float.
+    EXPECT_EQ(half.data[k], static_cast<float>(0.5 * a.data[k]));
+    EXPECT_EQ(twice.data[k], std::min(1.0f, static_cast<float>(2.0 * a.data[k])));
+  }
+  EXPECT_EQ(twice.data[0], 1.0f);  // 1.6 clamped
+  EXPECT_NE(half, nd::adjust_brightness(a, 0.6));  // mutant factor: another image
+}
+
+TEST(NetsDataColor, ContrastZeroGivesTheMeanGrey) {
+  const nd::ImageF a = two_pixels();
+  // gray = 0.2989 r + 0.587 g + 0.114 b of the float values, mean over the 2 pixels.
+  const double g0 = 0.2989 * 0.8f + 0.587 * 0.4f + 0.114 * 0.2f;
+  const double g1 = 0.2989 * 0.1f + 0.587 * 0.6f + 0.114 * 0.3f;
+  const float mean = static_cast<float>((g0 + g1) / 2);
+  EXPECT_EQ(nd::adjust_contrast(a, 0.0).data, std::vector<float>(6, mean));
+  EXPECT_EQ(nd::adjust_contrast(a, 1.0), a);
+  // Factor 2: 2 in - mean, clamped.
+  const nd::ImageF c2 = nd::adjust_contrast(a, 2.0);
+  for (std::size_t k = 0; k < 6; ++k) {
+    EXPECT_EQ(c2.data[k], static_cast<float>(std::min(1.0, std::max(0.0, 2.0 * a.data[k] - (g0 + g1) / 2))));
+  }
+  // Mutant: the plain mean of all values instead of the grey mean is another value.
+  const float plain = (0.8f + 0.1f + 0.4f + 0.6f + 0.2f + 0.3f) / 6;
+  EXPECT_NE(nd::adjust_contrast(a, 0.0).data[0], plain);
+  // One channel: the mean of the values themselves.
+  const nd::ImageF g(1, 1, 2, {0.25f, 0.75f});
+  EXPECT_EQ(nd::adjust_contrast(g, 0.0).data, (std::vector<float>{0.5f, 0.5f}));
+}
+
+TEST(NetsDataColor, SaturationBlendsWithThePixelsGrey) {
+  const nd::ImageF a = two_pixels();
+  const nd::ImageF grey = nd::adjust_saturation(a, 0.0);
+  for (int x = 0; x < 2; ++x) {
+    const double g = 0.2989 * a.at(0, 0, x) + 0.587 * a.at(1, 0, x) + 0.114 * a.at(2, 0, x);
+    for (int c = 0; c < 3; ++c) EXPECT_EQ(grey.at(c, 0, x), static_cast<float>(g)) << c << x;
+  }
+  EXPECT_NE(grey.at(0, 0, 0), grey.at(0, 0, 1));  // per pixel, not the image mean (contrast)
+  EXPECT_EQ(nd::adjust_saturation(a, 1.0), a);
+  const nd::ImageF g1(1, 1, 2, {0.25f, 0.75f});
+  EXPECT_EQ(nd::adjust_saturation(g1, 0.0), g1);  // one channel: unchanged (torchvision)
+}
+
+TEST(NetsDataColor, HueRotatesPureColours) {
+  // Tolerance 1e-6: the HSV round trip is double arithmetic rounded to float once; the
+  // pure colours below are exact up to that rounding (the sixths of a turn land on
+  // integer sector boundaries).
+  const auto near = [](const nd::ImageF& im, float r, float g, float b) {
+    return std::fabs(im.data[0] - r) < 1e-6f && std::fabs(im.data[1] - g) < 1e-6f && std::fabs(im.data[2] - b) < 1e-6f;
+  };
+  const nd::ImageF red = solid(1, 0, 0);
+  EXPECT_TRUE(near(nd::adjust_hue(red, 1.0 / 3), 0, 1, 0));   // red -> green
+  EXPECT_TRUE(near(nd::adjust_hue(red, -1.0 / 3), 0, 0, 1));  // red -> blue
+  EXPECT_TRUE(near(nd::adjust_hue(red, 0.5), 0, 1, 1));       // red -> cyan
+  EXPECT_TRUE(near(nd::adjust_hue(red, 1.0 / 6), 1, 1, 0));   // red -> yellow
+  EXPECT_FALSE(near(nd::adjust_hue(red, 1.0 / 3), 0, 0, 1));  // mutant: not blue (direction)
+  EXPECT_TRUE(near(nd::adjust_hue(solid(0, 0.5f, 0), 1.0 / 3), 0, 0, 0.5f));  // dark green -> dark blue
+  EXPECT_TRUE(near(nd::adjust_hue(red, 0.0), 1, 0, 0));
+  // Grey and one-channel images are unchanged.
+  EXPECT_EQ(nd::adjust_hue(solid(0.3f, 0.3f, 0.3f), 0.25), solid(0.3f, 0.3f, 0.3f));
+  const nd::ImageF g1(1, 1, 2, {0.25f, 0.75f});
+  EXPECT_EQ(nd::adjust_hue(g1, 0.4), g1);
+  // A mixed colour: (0.8, 0.4, 0.2) has h = 1/18, s = 0.75, v = 0.8; + 1/2 gives
+  // h = 5/9 (sector 3, f = 1/3): (p, q, v) = (0.2, 0.8 (1 - 0.25), 0.8) = (0.2, 0.6, 0.8).
+  EXPECT_TRUE(near(nd::adjust_hue(solid(0.8f, 0.4f, 0.2f), 0.5), 0.2f, 0.6f, 0.8f));
+  // A round trip returns to the start (to rounding).
+  const nd::ImageF a = two_pixels();
+  const nd::ImageF back = nd::adjust_hue(nd::adjust_hue(a, 0.37), -0.37);
+  for (std::size_t k = 0; k < 6; ++k) EXPECT_NEAR(back.data[k], a.data[k], 1e-6) << k;
+}
+
+TEST(NetsDataColor, ColorJitterDrawsAnOrderThenTheFactors) {
+  nd::ColorJitterOptions mbt;
+  mbt.brightness = 0.2;
+  mbt.contrast = 0.2;
+  mbt.saturation = 0.1;
+  mbt.hue = 0.1;
+  std::vector<int> order_hits(24, 0);
+  const int n = 24000;
+  for (int seed = 0; seed < n; ++seed) {
+    SplitMix64 rng(static_cast<std::uint64_t>(seed)), copy(static_cast<std::uint64_t>(seed));
+    const nd::ColorJitterParams p = nd::draw_color_jitter(mbt, rng);
+    std::vector<int> order{0, 1, 2, 3};
+    copy.shuffle(order);
+    ASSERT_TRUE(std::equal(order.begin(), order.end(), p.order.begin()));
+    ASSERT_EQ(p.brightness, in(1 - 0.2, 1 + 0.2, copy.uniform()));
+    ASSERT_EQ(p.contrast, in(1 - 0.2, 1 + 0.2, copy.uniform()));
+    ASSERT_EQ(p.saturation, in(1 - 0.1, 1 + 0.1, copy.uniform()));
+    ASSERT_EQ(p.hue, in(-0.1, 0.1, copy.uniform()));
+    ASSERT_EQ(rng.state(), copy.state());
+    // Lehmer code of the permutation, 0..23.
+    int code = 0;
+    for (int i = 0; i < 4; ++i) {
+      int smaller = 0;
+      for (int j = i + 1; j < 4; ++j) smaller += p.order[static_cast<std::size_t>(j)] < p.order[static_cast<std::size_t>(i)];
+      code = code * (4 - i) + smaller;
+    }
+    ++order_hits[static_cast<std::size_t>(code)];
+  }
+  // Each of the 24 orders 1000 times in expectation (binomial sd 31; bound 5 sd).
+  for (int h : order_hits) EXPECT_NEAR(h, 1000, 5 * std::sqrt(1000.0 * 23 / 24));
+  // Zero parameters: no factor drawn (only the order's three draws), adjustments disabled.
+  nd::ColorJitterOptions only_hue;
+  only_hue.hue = 0.25;
+  SplitMix64 rng(5), copy(5);
+  const nd::ColorJitterParams p = nd::draw_color_jitter(only_hue, rng);
+  std::vector<int> order{0, 1, 2, 3};
+  copy.shuffle(order);
+  EXPECT_EQ(p.hue, in(-0.25, 0.25, copy.uniform()));
+  EXPECT_EQ(rng.state(), copy.state());
+  EXPECT_EQ(p.enabled, (std::array<bool, 4>{{false, false, false, true}}));
+  // brightness 1 draws from [0, 2): the lower end is clipped at 0.
+  nd::ColorJitterOptions wide;
+  wide.brightness = 1.5;
+  for (std::uint64_t seed = 0; seed < 100; ++seed) {
+    SplitMix64 r(seed);
+    const double b = nd::draw_color_jitter(wide, r).brightness;
+    ASSERT_GE(b, 0.0);
+    ASSERT_LT(b, 2.5);
+  }
+}
+
+TEST(NetsDataColor, ColorJitterAppliesTheAdjustmentsInTheDrawnOrder) {
+  const nd::ImageF a = two_pixels();
+  nd::ColorJitterParams p;
+  p.enabled = {true, true, true, true};
+  p.brightness = 1.3;
+  p.contrast = 0.7;
+  p.saturation = 1.1;
+  p.hue = 0.05;
+  p.order = {{3, 0, 2, 1}};
+  const nd::ImageF by_hand =
+      nd::adjust_contrast(nd::adjust_saturation(nd::adjust_brightness(nd::adjust_hue(a, 0.05), 1.3), 1.1), 0.7);
+  EXPECT_EQ(nd::color_jitter(a, p), by_hand);
+  p.order = {{1, 0, 2, 3}};  // mutant order: brightness after contrast clamps differently
+  EXPECT_NE(nd::color_jitter(a, p), by_hand);
+  // Disabled adjustments are skipped.
+  p.enabled = {false, false, false, false};
+  EXPECT_EQ(nd::color_jitter(a, p), a);
+  // random_color_jitter = color_jitter of the drawn parameters.
+  nd::ColorJitterOptions o;
+  o.brightness = 0.2;
+  o.contrast = 0.2;
+  o.saturation = 0.1;
+  o.hue = 0.1;
+  SplitMix64 r1(9), r2(9);
+  EXPECT_EQ(nd::random_color_jitter(a, o, r1), nd::color_jitter(a, nd::draw_color_jitter(o, r2)));
+}
+
+TEST(NetsDataColor, ToUnitFloatIsToTensor) {
+  const nd::ImageU8 a(1, 1, 3, {0, 51, 255});
+  EXPECT_EQ(nd::to_unit_float(a).data, (std::vector<float>{0.0f, 51.0f / 255.0f, 1.0f}));
+}
+
+TEST(NetsDataColor, InvalidParametersAreNamed) {
+  const nd::ImageF a = two_pixels();
+  SplitMix64 rng(1);
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::adjust_brightness(a, -0.1); }), "adjust_brightness: factor = -0.1"));
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::adjust_hue(a, 0.6); }), "factor = 0.6 is invalid (valid: -0.5 <= factor <= 0.5)"));
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::adjust_contrast(a, std::nan("")); }), "factor = nan"));
+  nd::ImageF bad = a;
+  bad.at(2, 0, 1) = 1.5f;
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::adjust_saturation(bad, 1.0); }),
+                       "value 1.5 at channel 2, row 0, column 1 is outside [0, 1]"));
+  bad.at(2, 0, 1) = std::nanf("");
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::adjust_brightness(bad, 1.0); }), "value nan at channel 2"));
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::adjust_hue(nd::ImageF(2, 1, 1, {0.1f, 0.2f}), 0.1); }),
+                       "image has 2 channels (valid: 1 or 3)"));
+  nd::ColorJitterOptions o;
+  o.hue = 0.7;
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::draw_color_jitter(o, rng); }), "hue = 0.7 is invalid (valid: 0 <= hue <= 0.5)"));
+  o.hue = 0;
+  o.saturation = -1;
+  EXPECT_TRUE(contains(invalid_argument([&] { o.validate(); }), "saturation = -1"));
+  nd::ColorJitterParams p;
+  p.order = {{0, 0, 1, 2}};
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::color_jitter(a, p); }), "order = (0, 0, 1, 2) is invalid"));
+  // Affine.
+  const nd::ImageU8 img = nine();
+  nd::AffineParams q;
+  q.scale = 0;
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::affine(img, q); }), "scale = 0 is invalid"));
+  q.scale = 1;
+  q.shear_y = 90;
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::affine(img, q); }), "shear = (0, 90) degrees is invalid"));
+  q.shear_y = 0;
+  q.angle = HUGE_VAL;
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::affine(img, q); }), "angle = inf"));
+  nd::RandomAffineOptions r = nd::RandomAffineOptions::rotation(10);
+  r.translate = std::make_pair(1.5, 0.0);
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::random_affine(img, r, rng); }), "translate = (1.5, 0) is invalid"));
+  r.translate.reset();
+  r.scale = std::make_pair(2.0, 1.0);
+  EXPECT_TRUE(contains(invalid_argument([&] { r.validate(); }), "scale = (2, 1) is invalid"));
+  r.scale.reset();
+  r.shear_x = std::make_pair(-90.0, 0.0);
+  EXPECT_TRUE(contains(invalid_argument([&] { r.validate(); }), "shear_x = (-90, 0) is invalid"));
+  EXPECT_TRUE(contains(invalid_argument([&] { nd::RandomAffineOptions::rotation(-1); }), "degrees = -1"));
+  r.shear_x.reset();
+  r.degrees_min = 5;
+  r.degrees_max = -5;
+  EXPECT_TRUE(contains(invalid_argument([&] { r.validate(); }), "degrees = (5, -5) is invalid"));
 }
 
 }  // namespace

@@ -166,6 +166,30 @@ class TorchNetwork {
 
   const Architecture& architecture() const { return a_; }
 
+  // The leaf tensors (for a torch::optim::Optimizer): w_1, b_1, w_2, b_2, ...
+  std::vector<torch::Tensor> parameters() const {
+    std::vector<torch::Tensor> ps;
+    for (std::size_t l = 0; l < w_.size(); ++l) {
+      ps.push_back(w_[l]);
+      if (a_.biases) ps.push_back(b_[l]);
+    }
+    return ps;
+  }
+  // The current parameters laid out as ours' theta (the architecture's parameter order).
+  Vec<double> theta() const {
+    Vec<double> t(a_.num_parameters());
+    for (int l = 1; l <= a_.depth(); ++l) {
+      const auto li = static_cast<std::size_t>(l - 1);
+      const torch::Tensor w = w_[li].detach().contiguous();
+      std::copy(w.data_ptr<double>(), w.data_ptr<double>() + w.numel(), t.data() + a_.weight_offset(l));
+      if (a_.biases) {
+        const torch::Tensor b = b_[li].detach().contiguous();
+        std::copy(b.data_ptr<double>(), b.data_ptr<double>() + b.numel(), t.data() + a_.bias_offset(l));
+      }
+    }
+    return t;
+  }
+
  private:
   Architecture a_;
   std::vector<torch::Tensor> w_, b_;

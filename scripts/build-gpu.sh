@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds the LibTorch layer on a machine that has only a LibTorch (CUDA or CPU), CMake and a
+# C++17 compiler: the update rules (optim/, header-only), the data readers (nets/data), the
+# model zoo (nets/torch), the LibTorch optimizers and data pipeline (gpu/) and their tests,
+# WITHOUT the rigorous core (OPTVERIFY_RIGOROUS_CORE=OFF: no Boost, MPFR, Ceres, ...).
+# docs/gpu.md says what such a build contains and how to run the device checks.
+#
+# Usage: scripts/build-gpu.sh [options]
+#   --torch DIR      LibTorch: its root (holding share/cmake/Torch) or that cmake folder.
+#                    Default: $LIBTORCH, else the pip PyTorch that python3 imports, else the
+#                    system's (Debian's libtorch-dev).
+#   --debs DIR       Debian packages (.deb) of header-only dependencies, unpacked into
+#                    BUILD_DIR/deps and preferred to the system's: libeigen3-dev_*.deb
+#                    (`apt-get download libeigen3-dev` on any Debian 12 machine). Unpacked with
+#                    dpkg-deb, or with ar + tar where dpkg is absent.
+#   --build-dir DIR  default build/gpu
+#   --no-tests       do not build the tests (they need GoogleTest: libgtest-dev)
+#   --test           run the tests after the build (ctest)
+#   --jobs N         parallel build jobs (default: the number of cores)
+# Exit status: 0 built (and tested); 2 bad usage; otherwise the failing step's status.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+torch_dir="${LIBTORCH:-}"
+debs=""
+build_dir="build/gpu"
+tests=ON
+run_tests=0
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --torch) torch_dir="${2:?--torch needs a folder}"; shift 2 ;;
+    --debs) debs="${2:?--debs needs a folder}"; shift 2 ;;
+    --build-dir) build_dir="${2:?--build-dir needs a folder}"; shift 2 ;;
+    --no-tests) tests=OFF; shift ;;
+    --test) run_tests=1; shift ;;
+    --jobs) jobs="${2:?--jobs needs a number}"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "build-gpu.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+if [ "$run_tests" = 1 ] && [ "$tests" = OFF ]; then
+  echo "build-gpu.sh: --test and --no-tests contradict each other" >&2; exit 2
+fi
+
+prefix_path=""
+add_prefix() { prefix_path="${prefix_path:+$prefix_path;}$1"; }
+
+# LibTorch.
+if [ -z "$torch_dir" ] && command -v python3 >/dev/null; then
+  torch_dir="$(python3 -c 'import torch.utils; print(torch.utils.cmake_prefix_path)' 2>/dev/null || true)"
+  [ -n "$torch_dir" ] && echo "build-gpu.sh: LibTorch from the pip PyTorch: $torch_dir"
+fi
+if [ -n "$torch_dir" ]; then
+  if [ ! -d "$torch_dir" ]; then echo "build-gpu.sh: --torch $torch_dir: no such folder" >&2; exit 2; fi
+  add_prefix "$(cd "$torch_dir" && pwd)"
+else
+  echo "build-gpu.sh: using the system's LibTorch (no --torch, no \$LIBTORCH, no pip PyTorch)"
+fi
+
+# Header-only dependencies shipped as Debian packages.
+if [ -n "$debs" ]; then
+  if [ ! -d "$debs" ]; then echo "build-gpu.sh: --debs $debs: no such folder" >&2; exit 2; fi
+  deps="$build_dir/deps"
+  mkdir -p "$deps"
+  deps="$(cd "$deps" && pwd)"
+  found=0
+  for pkg in libeigen3-dev; do
+    deb="$(ls "$debs"/${pkg}_*.deb 2>/dev/null | head -n 1 || true)"
+    if [ -z "$deb" ]; then echo "build-gpu.sh: no ${pkg}_*.deb in $debs (using the system's)"; continue; fi
+    echo "build-gpu.sh: unpacking $(basename "$deb") into $deps"
+    if command -v dpkg-deb >/dev/null; then
+      dpkg-deb -x "$deb" "$deps"
+    else
+      tmp="$(mktemp -d)"
+      (cd "$tmp" && ar x "$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")" && tar -xf data.tar.* -C "$deps")
+      rm -rf "$tmp"
+    fi
+    found=1
+  done
+  [ "$found" = 1 ] && add_prefix "$deps/usr"
+fi
+
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+set -x
+cmake -S . -B "$build_dir" "${generator[@]}" \
+  -DCMAKE_BUILD_TYPE=Release \
+  -DOPTVERIFY_RIGOROUS_CORE=OFF -DOPTVERIFY_WITH_TORCH=ON \
+  -DOPTVERIFY_BUILD_TESTS="$tests" -DOPTVERIFY_BUILD_BENCH=OFF \
+  ${prefix_path:+-DCMAKE_PREFIX_PATH="$prefix_path"}
+cmake --build "$build_dir" --parallel "$jobs"
+if [ "$run_tests" = 1 ]; then
+  ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs"
+fi
