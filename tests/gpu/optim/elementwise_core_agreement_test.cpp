@@ -41,16 +41,15 @@ namespace {
 using testing::make_problem;
 using testing::Problem;
 using testing::relative_difference;
+using testing::CoreFactory;
+using testing::run_core;
+using testing::run_torch;
 
 constexpr int kSteps = 200;
 
-// The core rule in scalar S with the torch run's double hyper-parameters (converted exactly).
-template <class S>
-using CoreFactory = std::function<std::unique_ptr<optim::Optimizer<S>>(double lr_scale)>;
-
 struct Case {
   std::string name;
-  std::function<std::unique_ptr<torch::optim::Optimizer>(std::vector<torch::Tensor>)> torch_rule;
+  testing::TorchFactory torch_rule;
   CoreFactory<double> core_double;
   CoreFactory<mp100> core_mp100;
 };
@@ -139,41 +138,14 @@ std::vector<Case> cases() {
   };
 }
 
-Vec<double> run_torch(const Problem& p, const Case& c) {
-  nets::libtorch::TorchNetwork net(p.arch, p.theta0);
-  auto opt = c.torch_rule(net.parameters());
-  for (int k = 0; k < kSteps; ++k) {
-    opt->zero_grad();
-    net.forward_backward(p.x, p.y);
-    opt->step();
-  }
-  return net.theta();
-}
-
-template <class S>
-Vec<double> run_core(const Problem& p, const CoreFactory<S>& make, double lr_scale) {
-  // One sample per column (NetworkObjective's layout); double -> S is exact.
-  Mat<S> in = p.data.inputs.transpose().template cast<S>(), out = p.data.targets.transpose().template cast<S>();
-  const nets::NetworkObjective<S> f(p.arch, in, out);
-  optim::Oracle<S> oracle(f);
-  auto rule = make(lr_scale);
-  optim::Vector<S> x = p.theta0.template cast<S>();
-  for (int k = 0; k < kSteps; ++k) {
-    const auto r = rule->step(oracle, x);
-    if (r.refused()) ADD_FAILURE() << "core step " << k << " refused: " << r.message;
-  }
-  Vec<double> xd(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) xd[i] = optim::ops::to_double(x[i]);
-  return xd;
-}
 
 TEST(GpuElementwiseCoreAgreement, EveryRuleAgreesWithTheCoreInDoubleAndMp100) {
   const Problem p = make_problem();
   for (const Case& c : cases()) {
     SCOPED_TRACE(c.name);
-    const auto t = run_torch(p, c);
-    const auto d = run_core<double>(p, c.core_double, 1.0);
-    const auto m = run_core<mp100>(p, c.core_mp100, 1.0);
+    const auto t = run_torch(p, c.torch_rule, kSteps);
+    const auto d = run_core<double>(p, c.core_double, 1.0, kSteps);
+    const auto m = run_core<mp100>(p, c.core_mp100, 1.0, kSteps);
     const double td = relative_difference(t, d), tm = relative_difference(t, m), dm = relative_difference(d, m);
     std::printf("[ core   ] %-20s torch-double %.1e  torch-mp100 %.1e  double-mp100 %.1e\n", c.name.c_str(), td, tm,
                 dm);
@@ -189,8 +161,8 @@ TEST(GpuElementwiseCoreAgreement, AMutatedCoreRuleIsRejected) {
   const Problem p = make_problem();
   const Case c = cases().at(5);  // adam
   ASSERT_EQ(c.name, "adam");
-  const auto t = run_torch(p, c);
-  const auto mutant = run_core<double>(p, c.core_double, 1 + 1e-9);
+  const auto t = run_torch(p, c.torch_rule, kSteps);
+  const auto mutant = run_core<double>(p, c.core_double, 1 + 1e-9, kSteps);
   EXPECT_GT(relative_difference(t, mutant), 1e-12);
 }
 

@@ -52,6 +52,10 @@ namespace {
 using testing::make_problem;
 using testing::Problem;
 using testing::relative_difference;
+using testing::CoreFactory;
+using testing::TorchFactory;
+using testing::run_core;
+using testing::run_torch;
 using Net = nets::libtorch::TorchNetwork;
 
 constexpr int kSteps = 200;
@@ -67,9 +71,6 @@ std::string error_of(const std::function<void()>& f) {
 
 // --- core agreement ---------------------------------------------------------------------------
 
-template <class S>
-using CoreFactory = std::function<std::unique_ptr<optim::Optimizer<S>>(double lr_scale)>;
-using TorchFactory = std::function<std::unique_ptr<torch::optim::Optimizer>(std::vector<torch::Tensor>)>;
 
 struct Case {
   std::string name;
@@ -159,42 +160,15 @@ std::vector<Case> cases() {
   };
 }
 
-Vec<double> run_torch(const Problem& p, const TorchFactory& make, int steps) {
-  Net net(p.arch, p.theta0);
-  auto opt = make(net.parameters());
-  for (int k = 0; k < steps; ++k) {
-    opt->zero_grad();
-    net.forward_backward(p.x, p.y);
-    opt->step();
-  }
-  return net.theta();
-}
-
-template <class S>
-Vec<double> run_core(const Problem& p, const CoreFactory<S>& make, double lr_scale) {
-  // One sample per column (NetworkObjective's layout); double -> S is exact.
-  Mat<S> in = p.data.inputs.transpose().template cast<S>(), out = p.data.targets.transpose().template cast<S>();
-  const nets::NetworkObjective<S> f(p.arch, in, out);
-  optim::Oracle<S> oracle(f);
-  auto rule = make(lr_scale);
-  optim::Vector<S> x = p.theta0.template cast<S>();
-  for (int k = 0; k < kSteps; ++k) {
-    const auto r = rule->step(oracle, x);
-    if (r.refused()) ADD_FAILURE() << "core step " << k << " refused: " << r.message;
-  }
-  Vec<double> xd(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) xd[i] = optim::ops::to_double(x[i]);
-  return xd;
-}
 
 TEST(GpuElementwiseMoreRules, EveryRuleAgreesWithTheCoreInDoubleAndMp100AndAMutantIsRejected) {
   const Problem p = make_problem();
   for (const Case& c : cases()) {
     SCOPED_TRACE(c.name);
     const auto t = run_torch(p, c.torch_rule, kSteps);
-    const auto d = run_core<double>(p, c.core_double, 1.0);
-    const auto m = run_core<mp100>(p, c.core_mp100, 1.0);
-    const auto mutant = run_core<double>(p, c.core_double, 1 + 1e-9);
+    const auto d = run_core<double>(p, c.core_double, 1.0, kSteps);
+    const auto m = run_core<mp100>(p, c.core_mp100, 1.0, kSteps);
+    const auto mutant = run_core<double>(p, c.core_double, 1 + 1e-9, kSteps);
     const double td = relative_difference(t, d), tm = relative_difference(t, m), dm = relative_difference(d, m);
     const double tmut = relative_difference(t, mutant);
     std::printf("[ core   ] %-18s torch-double %.1e  torch-mp100 %.1e  double-mp100 %.1e  torch-mutant %.1e\n",
