@@ -1,12 +1,14 @@
 # Compiler options shared by all OptVerify targets.
 add_library(optverify_options INTERFACE)
 target_include_directories(optverify_options INTERFACE ${PROJECT_SOURCE_DIR})
-target_compile_options(optverify_options INTERFACE -Wall -Wextra -Wno-unused-parameter)
+# C++ only ($<COMPILE_LANGUAGE:CXX>): gpu/optim/cuda_elementwise.cu is compiled by nvcc, which takes
+# other flags.
+target_compile_options(optverify_options INTERFACE "$<$<COMPILE_LANGUAGE:CXX>:-Wall;-Wextra;-Wno-unused-parameter>")
 # sqrt & co. never set errno: a square root is then one instruction and the elementwise
 # loops of optim/core/elementwise.hpp vectorise (nothing in OptVerify reads errno).
-target_compile_options(optverify_options INTERFACE -fno-math-errno)
+target_compile_options(optverify_options INTERFACE $<$<COMPILE_LANGUAGE:CXX>:-fno-math-errno>)
 if(OPTVERIFY_NATIVE)
-  target_compile_options(optverify_options INTERFACE -march=native)
+  target_compile_options(optverify_options INTERFACE $<$<COMPILE_LANGUAGE:CXX>:-march=native>)
 endif()
 if(OPTVERIFY_SANITIZE)
   target_compile_options(optverify_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)

@@ -14,6 +14,12 @@
 #                    (`apt-get download libeigen3-dev` on any Debian 12 machine). Unpacked with
 #                    dpkg-deb, or with ar + tar where dpkg is absent.
 #   --build-dir DIR  default build/gpu
+#   --cuda-kernels on|off|auto
+#                    compile the elementwise rules as one CUDA kernel per step (nvcc; option
+#                    OPTVERIFY_CUDA_KERNELS). auto (default): on when the LibTorch has CUDA
+#                    (libtorch_cuda) and nvcc is found (PATH or /usr/local/cuda/bin).
+#   --cuda-arch LIST CMAKE_CUDA_ARCHITECTURES (default: "native" where nvidia-smi sees a device,
+#                    else "80;90")
 #   --no-tests       do not build the tests (they need GoogleTest: libgtest-dev)
 #   --test           run the tests after the build (ctest)
 #   --jobs N         parallel build jobs (default: the number of cores)
@@ -26,14 +32,18 @@ debs=""
 build_dir="build/gpu"
 tests=ON
 run_tests=0
+cuda_kernels=auto
+cuda_arch=""
 jobs="$(nproc 2>/dev/null || echo 2)"
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --torch) torch_dir="${2:?--torch needs a folder}"; shift 2 ;;
     --debs) debs="${2:?--debs needs a folder}"; shift 2 ;;
     --build-dir) build_dir="${2:?--build-dir needs a folder}"; shift 2 ;;
+    --cuda-kernels) cuda_kernels="${2:?--cuda-kernels needs on, off or auto}"; shift 2 ;;
+    --cuda-arch) cuda_arch="${2:?--cuda-arch needs a list}"; shift 2 ;;
     --no-tests) tests=OFF; shift ;;
     --test) run_tests=1; shift ;;
     --jobs) jobs="${2:?--jobs needs a number}"; shift 2 ;;
@@ -83,13 +93,37 @@ if [ -n "$debs" ]; then
   [ "$found" = 1 ] && add_prefix "$deps/usr"
 fi
 
+# CUDA kernels.
+case "$cuda_kernels" in on|off|auto) ;; *) echo "build-gpu.sh: --cuda-kernels must be on, off or auto" >&2; exit 2 ;; esac
+nvcc="$(command -v nvcc || true)"
+[ -z "$nvcc" ] && [ -x /usr/local/cuda/bin/nvcc ] && nvcc=/usr/local/cuda/bin/nvcc
+if [ "$cuda_kernels" = auto ]; then
+  cuda_kernels=off
+  search=(/usr/lib /usr/local/lib)
+  [ -n "$torch_dir" ] && search=("$torch_dir/../.." "$torch_dir/lib" "${search[@]}")
+  if [ -n "$nvcc" ] && find "${search[@]}" -maxdepth 4 -name 'libtorch_cuda*.so*' 2>/dev/null | grep -q .; then
+    cuda_kernels=on
+  fi
+  echo "build-gpu.sh: CUDA kernels: $cuda_kernels (auto)"
+fi
+cuda_args=()
+if [ "$cuda_kernels" = on ]; then
+  if [ -z "$nvcc" ]; then echo "build-gpu.sh: --cuda-kernels on, but no nvcc on PATH or in /usr/local/cuda/bin" >&2; exit 2; fi
+  if [ -z "$cuda_arch" ]; then
+    if command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then cuda_arch=native; else cuda_arch="80;90"; fi
+  fi
+  cuda_args=(-DOPTVERIFY_CUDA_KERNELS=ON -DCMAKE_CUDA_COMPILER="$nvcc" -DCMAKE_CUDA_ARCHITECTURES="$cuda_arch")
+else
+  cuda_args=(-DOPTVERIFY_CUDA_KERNELS=OFF)
+fi
+
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 set -x
 cmake -S . -B "$build_dir" "${generator[@]}" \
   -DCMAKE_BUILD_TYPE=Release \
   -DOPTVERIFY_RIGOROUS_CORE=OFF -DOPTVERIFY_WITH_TORCH=ON \
-  -DOPTVERIFY_BUILD_TESTS="$tests" -DOPTVERIFY_BUILD_BENCH=OFF \
+  -DOPTVERIFY_BUILD_TESTS="$tests" -DOPTVERIFY_BUILD_BENCH=OFF "${cuda_args[@]}" \
   ${prefix_path:+-DCMAKE_PREFIX_PATH="$prefix_path"}
 cmake --build "$build_dir" --parallel "$jobs"
 if [ "$run_tests" = 1 ]; then

@@ -80,7 +80,7 @@ struct ClosureRuleOptions : public torch::optim::OptimizerCloneableOptions<Closu
 
 bool operator==(const ClosureRuleOptions& a, const ClosureRuleOptions& b);
 
-class ClosureRuleOptimizer : public torch::optim::Optimizer {
+class ClosureRuleOptimizer : public torch::optim::Optimizer, public OutcomeReporter {
  public:
   ClosureRuleOptimizer(std::vector<torch::optim::OptimizerParamGroup> param_groups, ClosureRuleOptions defaults);
   ClosureRuleOptimizer(std::vector<at::Tensor> params, ClosureRuleOptions defaults);
@@ -92,7 +92,7 @@ class ClosureRuleOptimizer : public torch::optim::Optimizer {
 
   // What the last step did (one entry: group 0), as the elementwise optimizers report it;
   // empty when the last step threw.
-  const std::vector<StepOutcome>& last_outcomes() const { return outcomes_; }
+  const std::vector<StepOutcome>& last_outcomes() const override { return outcomes_; }
   // The core's report of the last step: the step size it used (if the rule has one), its
   // line-search trials, and how often the closure ran.
   std::optional<double> last_step_size() const { return last_step_size_; }

@@ -75,7 +75,7 @@ std::array<at::Tensor, 2 + sizeof...(I)> kernel_inputs(const ElementwiseWork& w,
 }  // namespace detail
 
 template <class Derived, class Options>
-class ElementwiseOptimizer : public torch::optim::Optimizer {
+class ElementwiseOptimizer : public torch::optim::Optimizer, public OutcomeReporter {
  public:
   using Work = ElementwiseWork;
 
@@ -99,7 +99,7 @@ class ElementwiseOptimizer : public torch::optim::Optimizer {
   }
 
   // One StepOutcome per parameter group, for the last step().
-  const std::vector<StepOutcome>& last_outcomes() const { return outcomes_; }
+  const std::vector<StepOutcome>& last_outcomes() const override { return outcomes_; }
   bool last_step_refused() const {
     for (const auto& o : outcomes_)
       if (o.refused()) return true;

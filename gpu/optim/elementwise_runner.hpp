@@ -13,10 +13,12 @@
 //    pass over memory, the kernel instantiated for the builtin scalar (constants in double,
 //    rounded once when stored), blocks of kBlock coordinates vectorised as in the core, the
 //    finiteness test folded in per block, blocks spread over threads by at::parallel_for.
-//  * tensor_expressions: anything else (CUDA, other dtypes, strided views): the kernel
-//    instantiated with T = at::Tensor, so each arithmetic operation of the rule is one
-//    LibTorch operation (several device kernels per step; one fused CUDA kernel per step is
-//    not implemented: it needs nvcc, see docs/gpu.md).
+//  * fused_cuda (builds with OPTVERIFY_CUDA_KERNELS, i.e. a LibTorch with CUDA and nvcc): every
+//    tensor on one CUDA device, contiguous, float32 or float64, and the (kernel, constants) pair
+//    instantiated in cuda_elementwise.cu: ONE CUDA kernel per step running the same kernel.
+//  * tensor_expressions: anything else (CUDA without those kernels, other dtypes, strided
+//    views): the kernel instantiated with T = at::Tensor, so each arithmetic operation of the
+//    rule is one LibTorch operation (several device kernels per step on CUDA).
 #pragma once
 
 #include <ATen/ATen.h>
@@ -34,11 +36,24 @@
 
 #include "gpu/optim/tensor_ops.hpp"
 
+#if defined(OPTVERIFY_CUDA_KERNELS)
+#include <optional>
+
+#include "gpu/optim/cuda_elementwise.hpp"
+#endif
+
 namespace ov::gpu {
 
-enum class KernelPath { fused_cpu, tensor_expressions };
+enum class KernelPath { fused_cpu, fused_cuda, tensor_expressions };
 
-inline const char* to_string(KernelPath p) { return p == KernelPath::fused_cpu ? "fused_cpu" : "tensor_expressions"; }
+inline const char* to_string(KernelPath p) {
+  switch (p) {
+    case KernelPath::fused_cpu: return "fused_cpu";
+    case KernelPath::fused_cuda: return "fused_cuda";
+    case KernelPath::tensor_expressions: return "tensor_expressions";
+  }
+  return "?";
+}
 
 namespace detail {
 
@@ -70,10 +85,13 @@ void tensor_call(const Kernel& k, const C& c, const std::array<at::Tensor, NI>& 
   k(c, in[I]..., out[J]...);
 }
 
+// Every tensor defined, on ref's device (which must be a CPU or a CUDA one, as asked), of
+// ref's dtype, contiguous, of ref's size.
 template <std::size_t N>
-bool all_fusable(const std::array<at::Tensor, N>& ts, const at::Tensor& ref) {
+bool all_fusable(const std::array<at::Tensor, N>& ts, const at::Tensor& ref, bool cuda = false) {
+  if (cuda ? !ref.device().is_cuda() : !ref.device().is_cpu()) return false;
   for (const auto& t : ts) {
-    if (!t.defined() || !t.device().is_cpu() || t.scalar_type() != ref.scalar_type() || !t.is_contiguous() ||
+    if (!t.defined() || t.device() != ref.device() || t.scalar_type() != ref.scalar_type() || !t.is_contiguous() ||
         t.numel() != ref.numel())
       return false;
   }
@@ -147,6 +165,31 @@ bool run_elementwise(const Kernel& kernel, const C& consts, const std::array<at:
     };
     return st == at::kDouble ? fused(double{}) : fused(float{});
   }
+#if defined(OPTVERIFY_CUDA_KERNELS)
+  if ((st == at::kDouble || st == at::kFloat) && detail::all_fusable(in, ref, true) &&
+      detail::all_fusable(out, ref, true)) {
+    auto cuda = [&](auto tag) -> std::optional<bool> {
+      using T = decltype(tag);
+      const auto c = detail::constants_for<T>(consts);
+      using CT = std::decay_t<decltype(c)>;
+      if constexpr (cuda::has_cuda_kernel<Kernel, CT>::value) {
+        std::array<const T*, NI> ip;
+        std::array<T*, NO> op;
+        for (std::size_t i = 0; i < NI; ++i) ip[i] = in[i].template data_ptr<T>();
+        for (std::size_t j = 0; j < NO; ++j) op[j] = out[j].template data_ptr<T>();
+        const c10::DeviceGuard on_device(ref.device());
+        return cuda::fused_elementwise<Kernel, CT, T, NI, NO>(kernel, c, ip, op, ref.numel());
+      } else {
+        return std::nullopt;
+      }
+    };
+    const std::optional<bool> finite = st == at::kDouble ? cuda(double{}) : cuda(float{});
+    if (finite) {
+      if (path) *path = KernelPath::fused_cuda;
+      return *finite;
+    }
+  }
+#endif
   if (path) *path = KernelPath::tensor_expressions;
   const auto c = detail::constants_for<double>(consts);
   detail::tensor_call(kernel, c, in, out, is, os);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ov::gpu {
 
@@ -40,6 +41,14 @@ struct StepOutcome {
   std::int64_t without_gradient = 0;    // parameters skipped because p.grad() is undefined
   std::string path;                     // how the update ran (e.g. "fused_cpu", "tensor_expressions")
   bool refused() const { return status != StepStatus::taken && status != StepStatus::no_gradient; }
+};
+
+// Implemented by every optimizer of the LibTorch layer, so that a training loop can ask any of
+// them (dynamic_cast from torch::optim::Optimizer*) what its last step() did, per group.
+class OutcomeReporter {
+ public:
+  virtual ~OutcomeReporter() = default;
+  virtual const std::vector<StepOutcome>& last_outcomes() const = 0;
 };
 
 }  // namespace ov::gpu

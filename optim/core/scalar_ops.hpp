@@ -15,6 +15,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "optim/core/host_device.hpp"
+
 namespace ov::optim::ops {
 
 template <class S>
@@ -53,13 +55,13 @@ template <class S>
 inline constexpr bool has_sqrt_v = detail::has_sqrt<S>::value;
 
 template <class S>
-S sqrt(const S& x) {
+OV_HOST_DEVICE S sqrt(const S& x) {
   using std::sqrt;
   return sqrt(x);
 }
 
 template <class S>
-S abs(const S& x) {
+OV_HOST_DEVICE S abs(const S& x) {
   using std::abs;
   return S(abs(x));
 }
@@ -95,12 +97,12 @@ S pow_int(S x, long k) {
 }
 
 template <class S>
-S max(const S& a, const S& b) {
+OV_HOST_DEVICE S max(const S& a, const S& b) {
   return a < b ? b : a;
 }
 
 template <class S>
-S min(const S& a, const S& b) {
+OV_HOST_DEVICE S min(const S& a, const S& b) {
   return b < a ? b : a;
 }
 

@@ -36,7 +36,7 @@ struct AdadeltaConstants {
 
 struct AdadeltaKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& eg2, const T& edx2, T& x1, T& eg2_1,
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& eg2, const T& edx2, T& x1, T& eg2_1,
                   T& edx2_1) const {
     eg2_1 = c.rho * eg2 + c.one_minus_rho * (g * g);
     // RMS[dx]/RMS[g] = sqrt((E[dx^2] + eps) / (E[g^2] + eps)): one root, one division

@@ -40,7 +40,7 @@ struct AdagradConstants {
 // s1 = s + g^2;  x1 = x - lr * g / (sqrt(eps_in + s1) + eps_out)
 struct AdagradKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& s, T& x1, T& s1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& s, T& x1, T& s1) const {
     s1 = s + g * g;
     x1 = x - c.lr * g / (ops::sqrt(T(c.eps_in + s1)) + c.eps_out);
   }

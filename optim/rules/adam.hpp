@@ -107,7 +107,7 @@ struct AdamConstants {
 // The moment estimates alone (pure arithmetic: exact in rational).
 struct AdamMomentKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& g, const T& m, const T& v, T& m1, T& v1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& g, const T& m, const T& v, T& m1, T& v1) const {
     m1 = c.beta1 * m + c.one_minus_beta1 * g;
     v1 = c.beta2 * v + c.one_minus_beta2 * (g * g);
   }
@@ -116,7 +116,7 @@ struct AdamMomentKernel {
 // Per-coordinate Adam step.
 struct AdamKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& m, const T& v, T& x1, T& m1, T& v1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& m, const T& v, T& x1, T& m1, T& v1) const {
     const T gw = g + c.l2 * x;
     AdamMomentKernel{}(c, gw, m, v, m1, v1);
     // lr * mhat / den with mhat = m1 / (1 - beta1^t), vhat = v1 / (1 - beta2^t), folded
@@ -128,7 +128,7 @@ struct AdamKernel {
 // 004's global-norm second moment: the denominator is one constant.
 struct AdamGlobalKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& m, T& x1, T& m1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& m, T& x1, T& m1) const {
     m1 = c.beta1 * m + c.one_minus_beta1 * (g + c.l2 * x);
     x1 = x - c.step * m1 / c.denominator - c.decay * x;
   }

@@ -40,7 +40,7 @@ struct AdamaxConstants {
 
 struct AdamaxKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& m, const T& u, T& x1, T& m1, T& u1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& m, const T& u, T& x1, T& m1, T& u1) const {
     m1 = c.beta1 * m + c.one_minus_beta1 * g;
     u1 = ops::max(T(c.beta2 * u), T(ops::abs(g) + c.eps));
     x1 = x - c.step * (m1 / u1);

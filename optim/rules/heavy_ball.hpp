@@ -41,7 +41,7 @@ struct HeavyBallConstants {
 // d1 = alpha * d - eta * g;  x1 = x + d1
 struct HeavyBallKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& d, T& x1, T& d1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& d, T& x1, T& d1) const {
     d1 = c.momentum * d - c.lr * g;
     x1 = x + d1;
   }

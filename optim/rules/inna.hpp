@@ -106,7 +106,7 @@ struct InnaConstants {
 // psi1 = psi + gamma t.
 struct InnaKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& theta, const T& psi, const T& v, T& theta1, T& psi1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& theta, const T& psi, const T& v, T& theta1, T& psi1) const {
     const T t = c.a * theta - c.inv_beta * psi;
     theta1 = theta + c.gamma * (t - c.beta * v);
     psi1 = psi + c.gamma * t;
@@ -122,7 +122,7 @@ struct InnaThesisPsi0Constants {
 // psi_0 of the thesis (002 L1481), one coordinate.
 struct InnaThesisPsi0Kernel {
   template <class T, class C>
-  void operator()(const C& c, const T& theta, const T& g, T& psi) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& theta, const T& g, T& psi) const {
     psi = c.one_minus_ab * theta - c.b2_minus_b * g;
   }
 };

@@ -32,7 +32,7 @@ struct MomentumConstants {
 // (x, g, v) -> (x1, v1)
 struct MomentumKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g0, const T& v, T& x1, T& v1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g0, const T& v, T& x1, T& v1) const {
     const T g = g0 + c.l2 * x;
     switch (c.form) {
       case MomentumForm::paper:

@@ -45,7 +45,7 @@ struct NadamConstants {
 
 struct NadamKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& m, const T& v, T& x1, T& m1, T& v1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& m, const T& v, T& x1, T& m1, T& v1) const {
     m1 = c.beta1 * m + c.one_minus_beta1 * g;
     v1 = c.beta2 * v + c.one_minus_beta2 * (g * g);
     const T mbar = c.a * m1 + c.b * g;

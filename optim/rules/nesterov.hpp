@@ -23,7 +23,7 @@ namespace ov::optim {
 // (x, g, v) -> (x1, v1); g is the gradient at the form's evaluation point.
 struct NesterovKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g0, const T& v, T& x1, T& v1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g0, const T& v, T& x1, T& v1) const {
     const T g = g0 + c.l2 * x;  // coupled weight decay (0 in the core rules)
     switch (c.form) {
       case MomentumForm::paper:

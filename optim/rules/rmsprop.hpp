@@ -45,7 +45,7 @@ struct RmspropConstants {
 // v1 = gamma v + (1 - gamma) g^2;  x1 = x - lr * g / (sqrt(eps_in + v1) + eps_out)
 struct RmspropKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, const T& v, T& x1, T& v1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, const T& v, T& x1, T& v1) const {
     v1 = c.gamma * v + c.one_minus_gamma * (g * g);
     x1 = x - c.lr * g / (ops::sqrt(T(c.eps_in + v1)) + c.eps_out);
   }

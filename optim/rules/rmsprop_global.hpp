@@ -38,7 +38,7 @@ struct RmspropGlobalConstants {
 // x1 = x - lr * g / denominator
 struct RmspropGlobalKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, T& x1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, T& x1) const {
     x1 = x - c.lr * g / c.denominator;
   }
 };

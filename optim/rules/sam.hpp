@@ -52,7 +52,7 @@ namespace sam_detail {
 // w1 = w - lr * (g_s + two_lambda * w)
 struct DescentKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& w, const T& gs, T& w1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& w, const T& gs, T& w1) const {
     w1 = w - c.lr * (gs + c.two_lambda * w);
   }
 };

@@ -40,7 +40,7 @@ struct SgdConstants {
 // x1 = x - lr * (g + l2 * x) - decay * x
 struct SgdKernel {
   template <class T, class C>
-  void operator()(const C& c, const T& x, const T& g, T& x1) const {
+  OV_HOST_DEVICE void operator()(const C& c, const T& x, const T& g, T& x1) const {
     x1 = x - c.lr * (g + c.l2 * x) - c.decay * x;
   }
 };
