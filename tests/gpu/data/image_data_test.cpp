@@ -28,6 +28,7 @@
 #include "nets/data/sampling.hpp"
 #include "optim/core/random.hpp"
 #include "tests/nets/data/data_file_error.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace {
 
@@ -51,24 +52,10 @@ std::string invalid_argument(F&& f) {
   return "";
 }
 
-// A mkdtemp scratch directory, removed when the program ends.
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "ov_gpu_data_test_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
-
 // A fresh subdirectory of the scratch directory.
 fs::path fresh_dir(const std::string& name) {
-  static const ScratchDir dir;
-  const fs::path p = dir.path / name;
+  static const ov::testing::ScratchDir dir("ov_gpu_data_test_");
+  const fs::path p = dir.path() / name;
   fs::create_directories(p);
   return p;
 }

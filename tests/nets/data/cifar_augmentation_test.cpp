@@ -24,6 +24,7 @@
 #include "nets/data/sampling.hpp"
 #include "optim/core/random.hpp"
 #include "tests/nets/data/data_file_error.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace {
 
@@ -34,23 +35,9 @@ using ov::optim::SplitMix64;
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-// A mkdtemp scratch directory, removed when the program ends.
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "ov_cifar_test_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
-
 fs::path scratch() {
-  static const ScratchDir dir;
-  return dir.path;
+  static const ov::testing::ScratchDir dir("ov_cifar_test_");
+  return dir.path();
 }
 
 std::string write_raw(const std::string& name, const Bytes& bytes) {

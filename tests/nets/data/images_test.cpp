@@ -19,6 +19,7 @@
 #include "nets/data/fashion_mnist.hpp"
 #include "nets/data/idx_reader.hpp"
 #include "tests/nets/data/data_file_error.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace {
 
@@ -29,19 +30,9 @@ using ov::rational;
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-// A scratch directory for the synthetic files, removed when the program ends.
-struct ScratchDir {
-  fs::path path = fs::temp_directory_path() / ("ov_nets_data_test_" + std::to_string(::getpid()));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
-
 fs::path scratch() {
-  static const ScratchDir dir;
-  return dir.path;
+  static const ov::testing::ScratchDir dir("ov_nets_data_test_");
+  return dir.path();
 }
 
 void put_be32(Bytes& b, std::uint32_t v) {
