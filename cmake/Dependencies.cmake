@@ -27,6 +27,8 @@ if(OPTVERIFY_BUILD_BENCH AND OPTVERIFY_RIGOROUS_CORE)
 endif()
 if(OPTVERIFY_WITH_TORCH)
   find_package(Torch REQUIRED)
+  # gpu/train and gpu/bench write JSON (header-only; also in the GPU-only build).
+  find_package(nlohmann_json 3.10 REQUIRED)
   # A LibTorch built with the pre-C++11 string ABI (older pip wheels) must be linked with code
   # of the same ABI: then every target gets torch's flag, not just those that link torch.
   if(TORCH_CXX_FLAGS MATCHES "_GLIBCXX_USE_CXX11_ABI=0")

@@ -10,8 +10,9 @@
 #                    Default: $LIBTORCH, else the pip PyTorch that python3 imports, else the
 #                    system's (Debian's libtorch-dev).
 #   --debs DIR       Debian packages (.deb) of header-only dependencies, unpacked into
-#                    BUILD_DIR/deps and preferred to the system's: libeigen3-dev_*.deb
-#                    (`apt-get download libeigen3-dev` on any Debian 12 machine). Unpacked with
+#                    BUILD_DIR/deps and preferred to the system's: libeigen3-dev_*.deb and
+#                    nlohmann-json3-dev_*.deb (`apt-get download libeigen3-dev
+#                    nlohmann-json3-dev` on any Debian 12 machine). Unpacked with
 #                    dpkg-deb, or with ar + tar where dpkg is absent.
 #   --build-dir DIR  default build/gpu
 #   --cuda-kernels on|off|auto
@@ -77,7 +78,7 @@ if [ -n "$debs" ]; then
   mkdir -p "$deps"
   deps="$(cd "$deps" && pwd)"
   found=0
-  for pkg in libeigen3-dev; do
+  for pkg in libeigen3-dev nlohmann-json3-dev; do
     deb="$(ls "$debs"/${pkg}_*.deb 2>/dev/null | head -n 1 || true)"
     if [ -z "$deb" ]; then echo "build-gpu.sh: no ${pkg}_*.deb in $debs (using the system's)"; continue; fi
     echo "build-gpu.sh: unpacking $(basename "$deb") into $deps"
@@ -123,7 +124,7 @@ set -x
 cmake -S . -B "$build_dir" "${generator[@]}" \
   -DCMAKE_BUILD_TYPE=Release \
   -DOPTVERIFY_RIGOROUS_CORE=OFF -DOPTVERIFY_WITH_TORCH=ON \
-  -DOPTVERIFY_BUILD_TESTS="$tests" -DOPTVERIFY_BUILD_BENCH=OFF "${cuda_args[@]}" \
+  -DOPTVERIFY_BUILD_TESTS="$tests" -DOPTVERIFY_BUILD_BENCH=ON "${cuda_args[@]}" \
   ${prefix_path:+-DCMAKE_PREFIX_PATH="$prefix_path"}
 cmake --build "$build_dir" --parallel "$jobs"
 if [ "$run_tests" = 1 ]; then

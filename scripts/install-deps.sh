@@ -13,6 +13,7 @@ PACKAGES=(
   zlib1g-dev                                     # zlib (gzip-compressed IDX data files)
   dataset-fashion-mnist                          # Fashion-MNIST (nets/data, gpu/data loaders, experiment asymptotic)
   libtorch-dev                                   # LibTorch 1.13 (CPU)
+  libgloo-dev                                    # Gloo headers: c10d process groups of LibTorch (data-parallel training)
   libgtest-dev libgmock-dev librapidcheck-dev    # GoogleTest, RapidCheck
   libbenchmark-dev                               # Google Benchmark
   libcli11-dev nlohmann-json3-dev libfmt-dev     # CLI, JSON, formatting

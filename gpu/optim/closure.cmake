@@ -2,5 +2,4 @@
 # LossClosure; docs/gpu-closure-optimizers.md), appended to OPTVERIFY_GPU_SOURCES.
 # Included by gpu/optim/sources.cmake.
 list(APPEND OPTVERIFY_GPU_SOURCES
-  optim/closure_rule_optimizer.cpp
-  optim/mbt_learning_rate_finder.cpp)
+  optim/closure_rule_optimizer.cpp)

@@ -11,7 +11,8 @@ list(APPEND OPTVERIFY_GPU_SOURCES
   optim/adadelta.cpp
   optim/nadam.cpp
   optim/inna.cpp
-  optim/flat_parameters.cpp)
+  optim/flat_parameters.cpp
+  optim/mbt_learning_rate_finder.cpp)  # core-free: also in the GPU-only build (gpu/train's MBT)
 # The closure optimizer runs any registry rule and parses specs with analysis/ (core only).
 if(OPTVERIFY_RIGOROUS_CORE)
   include(${CMAKE_CURRENT_LIST_DIR}/closure.cmake OPTIONAL)
