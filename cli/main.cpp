@@ -18,6 +18,9 @@
 #include "cli/saddle_command.hpp"
 #include "cli/verify_command.hpp"
 #include "cli/version_command.hpp"
+#ifdef OPTVERIFY_CLI_BENCH
+#include "cli/bench_command.hpp"
+#endif
 
 int main(int argc, char** argv) {
   using namespace ov::cli;
@@ -35,6 +38,9 @@ int main(int argc, char** argv) {
   add_claims_command(app, ctx);
   add_verify_command(app, ctx);
   add_report_command(app, ctx);
+#ifdef OPTVERIFY_CLI_BENCH
+  add_bench_command(app, ctx);
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
