@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -349,6 +350,42 @@ TEST(GpuElementwiseOptimizers, NonFiniteGradientRefusesTheWholeGroupAndChangesNo
   b.mutable_grad() = torch::ones_like(b);
   opt.step();
   EXPECT_FALSE(torch::equal(a.detach(), a0));
+}
+
+// The fused CPU path tests finiteness from the float's bit pattern (elementwise_runner.hpp
+// all_finite, vectorised): float32 as well as float64, every position of a block (lengths
+// around the 512-wide blocks), NaN, both infinities; a finite gradient whose update overflows
+// float32 (1e30 * 1e30) is refused too, and the same step with a finite update is taken.
+TEST(GpuElementwiseOptimizers, Float32NonFiniteValuesAreRefusedAtEveryPosition) {
+  const float bad_values[] = {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
+                              -std::numeric_limits<float>::infinity()};
+  for (const std::int64_t n : {1, 7, 511, 512, 513, 1100}) {
+    for (const std::int64_t pos : {std::int64_t{0}, n / 2, n - 1}) {
+      for (const float bad : bad_values) {
+        torch::Tensor w = torch::ones({n}, torch::kFloat32).requires_grad_(true);
+        Adam opt({w}, AdamOptions(0.1));
+        w.mutable_grad() = torch::ones({n}, torch::kFloat32);
+        w.mutable_grad()[pos] = bad;
+        opt.step();
+        ASSERT_EQ(opt.last_outcomes().at(0).status, StepStatus::refused_non_finite_gradient)
+            << "n " << n << " position " << pos << " value " << bad;
+        ASSERT_TRUE(torch::equal(w.detach(), torch::ones({n}, torch::kFloat32)));
+        w.mutable_grad()[pos] = 1.0f;  // the control: finite everywhere, the step is taken
+        opt.step();
+        ASSERT_EQ(opt.last_outcomes().at(0).status, StepStatus::taken) << "n " << n << " position " << pos;
+      }
+    }
+  }
+  torch::Tensor v = torch::full({600}, 1.0f, torch::kFloat32).requires_grad_(true);
+  SGD sgd({v}, SGDOptions(1e30));
+  v.mutable_grad() = torch::full({600}, 1e-10f, torch::kFloat32);
+  v.mutable_grad()[599] = 1e30f;
+  sgd.step();
+  EXPECT_EQ(sgd.last_outcomes().at(0).status, StepStatus::refused_non_finite_update);
+  EXPECT_TRUE(torch::equal(v.detach(), torch::full({600}, 1.0f, torch::kFloat32)));
+  v.mutable_grad()[599] = 1e-10f;
+  sgd.step();
+  EXPECT_EQ(sgd.last_outcomes().at(0).status, StepStatus::taken);
 }
 
 TEST(GpuElementwiseOptimizers, NonFiniteUpdateFromFiniteGradientIsRefused) {
