@@ -15,3 +15,9 @@ cmake --build --preset release --target optverify
 for e in local_minima efficiency asymptotic; do
   ./build/release/cli/optverify experiment "$e" --jobs "$(nproc)" --report "report/experiments/$e"
 done
+# Then two of the documents' benchmark protocols at CPU scale (MBT Table 3 and Figures 2-3 on
+# Fashion-MNIST, about 70 s; docs/protocols-mbt.md; `bench protocol --suite` runs all of them).
+# Exit status 1 means a claim was refuted at this scale: a finding written to the report, not a
+# failure of the job.
+./build/release/cli/optverify bench protocol bench/protocols/mbt_table3_models.json \
+  bench/protocols/mbt_figures2_3_learning_rate_traces.json --report report/bench || test $? -eq 1

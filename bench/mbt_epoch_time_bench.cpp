@@ -42,20 +42,15 @@ struct Options {
   std::string json;
 };
 
-[[noreturn]] void usage_error(const std::string& what) {
-  throw std::invalid_argument(
-      what +
-      "\nusage: mbt_epoch_time_bench [--model NAME] [--dataset NAME] [--batch N>=1] [--epochs N>=1] "
-      "[--repeats N>=1] [--subset N>=0] [--test-subset N>=0] [--threads N>=0] [--device auto|cpu|cuda] "
-      "[--mbt SPEC] [--baseline SPEC] [--json FILE]");
-}
+const char* const kUsage =
+    "usage: mbt_epoch_time_bench [--model NAME] [--dataset NAME] [--batch N>=1] [--epochs N>=1] "
+    "[--repeats N>=1] [--subset N>=0] [--test-subset N>=0] [--threads N>=0] [--device auto|cpu|cuda] "
+    "[--mbt SPEC] [--baseline SPEC] [--json FILE]";
+
+[[noreturn]] void usage_error(const std::string& what) { throw std::invalid_argument(what + "\n" + kUsage); }
 
 long long to_integer(const std::string& option, const std::string& v, long long lowest) {
-  try {
-    return static_cast<long long>(ov::bench::integer_option(option, v, lowest));
-  } catch (const std::invalid_argument& e) {
-    usage_error(e.what());
-  }
+  return static_cast<long long>(ov::bench::integer_option(option, v, lowest, kUsage));
 }
 
 Options parse(int argc, char** argv) {

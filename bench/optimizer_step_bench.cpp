@@ -75,18 +75,13 @@ struct Options {
   std::string only;  // time only the items whose name contains this (plus the triad and copy): profiling
 };
 
-[[noreturn]] void usage_error(const std::string& what) {
-  throw std::invalid_argument(what +
-                              "\nusage: optimizer_step_bench [--threads N>=1] [--rounds N>=3] "
-                              "[--device cpu|cuda|cuda:N] [--flat 0|1] [--json FILE] [--only SUBSTRING] [--peak-gbs N]");
-}
+const char* const kUsage =
+    "usage: optimizer_step_bench [--threads N>=1] [--rounds N>=3] [--device cpu|cuda|cuda:N] [--flat 0|1] [--json FILE] [--only SUBSTRING] [--peak-gbs N]";
+
+[[noreturn]] void usage_error(const std::string& what) { throw std::invalid_argument(what + "\n" + kUsage); }
 
 int to_int(const std::string& option, const std::string& v, int lowest) {
-  try {
-    return static_cast<int>(ov::bench::integer_option(option, v, lowest));
-  } catch (const std::invalid_argument& e) {
-    usage_error(e.what());
-  }
+  return static_cast<int>(ov::bench::integer_option(option, v, lowest, kUsage));
 }
 
 Options parse(int argc, char** argv) {

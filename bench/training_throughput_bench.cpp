@@ -43,18 +43,14 @@ struct Options {
   std::string json;
 };
 
-[[noreturn]] void usage_error(const std::string& what) {
-  throw std::invalid_argument(what +
-                              "\nusage: training_throughput_bench [--model NAME] [--batch N>=1] [--iters N>=1] "
-                              "[--warmup N>=0] [--device auto|cpu|cuda|cuda:N] [--threads N>=1] [--json FILE]");
-}
+const char* const kUsage =
+    "usage: training_throughput_bench [--model NAME] [--batch N>=1] [--iters N>=1] "
+    "[--warmup N>=0] [--device auto|cpu|cuda|cuda:N] [--threads N>=1] [--json FILE]";
+
+[[noreturn]] void usage_error(const std::string& what) { throw std::invalid_argument(what + "\n" + kUsage); }
 
 long long to_integer(const std::string& option, const std::string& v, long long lowest) {
-  try {
-    return static_cast<long long>(ov::bench::integer_option(option, v, lowest));
-  } catch (const std::invalid_argument& e) {
-    usage_error(e.what());
-  }
+  return static_cast<long long>(ov::bench::integer_option(option, v, lowest, kUsage));
 }
 
 Options parse(int argc, char** argv) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -97,7 +98,10 @@ void run_protocols(CommandContext& ctx, const CLI::App& cmd, const ProtocolArgs&
     bar.update(fraction, fmt::format("{}: run seed {}/{}  epoch {}/{}  batch {}/{}  loss {:.4g}", current,
                                      p.seed_index + 1, p.seeds, p.epoch, p.epochs, p.batch, p.batches, p.loss));
   };
-  options.callbacks.log = [&bar, &ctx](const std::string& line) {
+  // A protocol trains many times on the same data: each distinct note is printed once.
+  auto printed = std::make_shared<std::set<std::string>>();
+  options.callbacks.log = [&bar, &ctx, printed](const std::string& line) {
+    if (!printed->insert(line).second) return;
     bar.clear();
     ctx.err << "optverify: note: " << line << "\n";
   };
