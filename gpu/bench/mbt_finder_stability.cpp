@@ -1,4 +1,5 @@
 // MBT Table 1: the finder's stability over starting rates and batch sizes (mbt_finder_stability.hpp).
+#include "gpu/train/training_device.hpp"
 #include "gpu/bench/mbt_finder_stability.hpp"
 
 #include <ATen/ATen.h>
@@ -67,7 +68,7 @@ ProtocolResult run_mbt_finder_stability(const ProtocolFile& file, const nlohmann
   if (options.subset >= 0) s.subset = options.subset;
   if (!options.seeds.empty()) s.seed = options.seeds.front();
   if (options.threads > 0) at::set_num_threads(options.threads);
-  const c10::Device device = resolve_mbt_device(options.device);
+  const c10::Device device = train::resolve_training_device(options.device);
 
   ProtocolResult result;
   const MbtImageData data = load_mbt_image_data(s.dataset, options.data_dir, s.subset, -1, s.seed, device);

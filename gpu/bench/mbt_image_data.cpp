@@ -44,21 +44,6 @@ at::Tensor subset_rows(std::int64_t n, std::int64_t count, std::uint64_t seed) {
 
 }  // namespace mbt_image_data_detail
 
-c10::Device resolve_mbt_device(const std::string& device) {
-  if (device == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
-  if (device == "cpu") return c10::Device(c10::kCPU);
-  if (device == "cuda" || device.rfind("cuda:", 0) == 0) {
-    if (!torch::cuda::is_available())
-      throw std::invalid_argument("device \"" + device + "\": no usable CUDA device (valid here: auto, cpu)");
-    const c10::Device d(device == "cuda" ? std::string("cuda:0") : device);
-    if (d.index() >= static_cast<int>(torch::cuda::device_count()))
-      throw std::invalid_argument("device \"" + device + "\": only " + std::to_string(torch::cuda::device_count()) +
-                                  " CUDA device(s)");
-    return d;
-  }
-  throw std::invalid_argument("device \"" + device + "\" (valid: auto, cpu, cuda, cuda:N)");
-}
-
 MbtImageData load_mbt_image_data(const std::string& dataset, const std::string& data_dir, std::int64_t train_subset,
                                  std::int64_t test_subset, std::uint64_t subset_seed, const c10::Device& device) {
   using namespace mbt_image_data_detail;

@@ -20,10 +20,6 @@ class ZooModel;
 
 namespace ov::gpu::bench {
 
-// "auto" (cuda when available, else cpu) | "cpu" | "cuda" | "cuda:N"; std::invalid_argument
-// otherwise, or for cuda without a usable CUDA device.
-c10::Device resolve_mbt_device(const std::string& device);
-
 struct MbtImageData {
   std::string dataset;        // "fashion-mnist", "cifar10", ...
   std::string dataset_name;   // "Fashion-MNIST", "CIFAR-10", ...

@@ -1,4 +1,5 @@
 // MBT Figures 2-3: learning-rate traces (mbt_learning_rate_traces.hpp).
+#include "gpu/train/training_device.hpp"
 #include "gpu/bench/mbt_learning_rate_traces.hpp"
 
 #include <ATen/ATen.h>
@@ -99,7 +100,7 @@ ProtocolResult run_mbt_learning_rate_traces(const ProtocolFile& file, const nloh
   if (options.epochs > 0) s.epochs = options.epochs;
   if (!options.seeds.empty()) s.seed = options.seeds.front();
   if (options.threads > 0) at::set_num_threads(options.threads);
-  const c10::Device device = resolve_mbt_device(options.device);
+  const c10::Device device = train::resolve_training_device(options.device);
   ProtocolResult result;
   const nlohmann::json source2 = {{"file", "000_47ba9189a2c8a171.txt"}, {"section", "4.2"}, {"lines", "L584-L596"}};
   const nlohmann::json source3 = {{"file", "000_47ba9189a2c8a171.txt"}, {"section", "4.3"}, {"lines", "L586-L598"}};

@@ -1,5 +1,6 @@
 // MBT Tables 2-3: baselines over a learning-rate grid against MBT, models x data sets
 // (mbt_optimizer_comparison.hpp).
+#include "gpu/train/training_device.hpp"
 #include "gpu/bench/mbt_optimizer_comparison.hpp"
 
 #include <ATen/ATen.h>
@@ -242,7 +243,7 @@ ProtocolResult run_mbt_optimizer_comparison(const ProtocolFile& file, const nloh
   if (options.epochs > 0) s.epochs = options.epochs;
   if (!options.seeds.empty()) s.seeds = options.seeds;
   if (options.threads > 0) at::set_num_threads(options.threads);
-  const c10::Device device = resolve_mbt_device(options.device);
+  const c10::Device device = train::resolve_training_device(options.device);
   const bool table2 = !s.baselines.empty();
 
   ProtocolResult result;

@@ -9,6 +9,7 @@ list(APPEND OPTVERIFY_GPU_TRAIN_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/atomic_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/epoch_log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/training_checkpoint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/training_device.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trainer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/training_report.cpp
 )

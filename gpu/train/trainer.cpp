@@ -1,5 +1,6 @@
 // run_training (trainer.hpp; docs/benchmarks.md): one run per seed of config.model on
 // config.dataset with config.optimizer, per-epoch records, logs and checkpoints.
+#include "gpu/train/training_device.hpp"
 #include "gpu/train/trainer.hpp"
 
 #include <ATen/ATen.h>
@@ -37,18 +38,6 @@ namespace trainer_detail {
 
 namespace zoo = ov::nets::torchzoo;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-at::Device resolve_device(const std::string& d) {
-  if (d == "auto") return torch::cuda::is_available() ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);
-  if (d == "cpu") return at::Device(at::kCPU);
-  if (!torch::cuda::is_available())
-    throw std::invalid_argument("training config: device = \"" + d + "\" but this LibTorch sees no CUDA device; valid here: auto, cpu");
-  const at::Device dev(d);
-  if (dev.has_index() && dev.index() >= static_cast<int>(torch::cuda::device_count()))
-    throw std::invalid_argument("training config: device = \"" + d + "\": only " +
-                                std::to_string(torch::cuda::device_count()) + " CUDA device(s)");
-  return dev.has_index() ? dev : at::Device(at::kCUDA, 0);
-}
 
 // The config that must match on resume: everything but epochs (more may be added), resume
 // and output_dir (where the run is, not what it computes), and this process's rank and the
@@ -352,7 +341,7 @@ TrainingResult run_training(const TrainingConfig& config, const TrainingCallback
   dataset_from_name(config.dataset);
   check_optimizer_spec(config.optimizer);
   if (config.threads > 0) at::set_num_threads(config.threads);
-  const at::Device device = resolve_device(config.device);
+  const at::Device device = resolve_training_device(config.device);
 
   // Output directory: refuse to overwrite another run; on resume, the same run but for epochs.
   const std::string config_path = config.output_dir.empty() ? "" : config.output_dir + "/config.json";
