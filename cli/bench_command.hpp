@@ -1,6 +1,6 @@
 // `optverify bench train | protocol | list` (docs/cli.md, "bench"): the training runner
 // (gpu/train/trainer.hpp), the documents' benchmark protocols (gpu/bench/protocol.hpp) and what
-// both know about. Only in builds with LibTorch (cli/bench.cmake defines OPTVERIFY_CLI_BENCH).
+// both know about. Only in builds with LibTorch, in optverify-torch (cli/bench.cmake, cli/torch_executable.hpp).
 #pragma once
 
 #include <CLI/CLI.hpp>

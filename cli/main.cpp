@@ -2,11 +2,10 @@
 // optimizers. See docs/cli.md for every subcommand, its JSON schema and exit codes.
 #include <CLI/CLI.hpp>
 
-#include <exception>
 #include <iostream>
-#include <stdexcept>
 
 #include "cli/claims_command.hpp"
+#include "cli/conform_command.hpp"
 #include "cli/experiment_command.hpp"
 #include "cli/landscape_command.hpp"
 #include "cli/command_context.hpp"
@@ -18,12 +17,17 @@
 #include "cli/saddle_command.hpp"
 #include "cli/verify_command.hpp"
 #include "cli/version_command.hpp"
-#ifdef OPTVERIFY_CLI_BENCH
-#include "cli/bench_command.hpp"
-#endif
+#include "cli/app_runner.hpp"
+#include "cli/torch_executable.hpp"
 
 int main(int argc, char** argv) {
   using namespace ov::cli;
+  // The LibTorch commands run in optverify-torch (cli/torch_executable.hpp): this process is
+  // replaced by it; exec returns only on failure.
+  if (needs_torch_executable(argc, argv)) {
+    std::cerr << "optverify: error: " << exec_torch_executable(argc, argv) << "\n";
+    return kUsage;
+  }
   CommandContext ctx;
   CLI::App app{"optverify: numerical and rigorous checks of optimizer theory"};
   app.require_subcommand(1);
@@ -38,23 +42,9 @@ int main(int argc, char** argv) {
   add_claims_command(app, ctx);
   add_verify_command(app, ctx);
   add_report_command(app, ctx);
-#ifdef OPTVERIFY_CLI_BENCH
-  add_bench_command(app, ctx);
-#endif
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);  // prints help or the parse error
-    return rc == 0 ? kSuccess : kUsage;
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "optverify: error: " << e.what() << "\n";
-    return kUsage;
-  } catch (const std::out_of_range& e) {
-    std::cerr << "optverify: error: " << e.what() << "\n";
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::cerr << "optverify: internal error: " << e.what() << "\n";
-    return kInternal;
-  }
-  return ctx.exit_code;
+  add_conform_command(app, ctx);
+  // Listed in --help; never parsed here (optverify-torch runs it, see above).
+  app.add_subcommand("bench", "Validation benchmarks on LibTorch (run by optverify-torch; docs/benchmarks.md)")
+      ->prefix_command();
+  return run_cli_app(app, ctx, argc, argv);
 }

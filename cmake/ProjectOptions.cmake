@@ -1,6 +1,8 @@
 # Compiler options shared by all OptVerify targets.
 add_library(optverify_options INTERFACE)
-target_include_directories(optverify_options INTERFACE ${PROJECT_SOURCE_DIR})
+# Install tree: the headers under include/ (cmake/Install.cmake).
+target_include_directories(optverify_options INTERFACE $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}>
+                                                       $<INSTALL_INTERFACE:include>)
 # C++ only ($<COMPILE_LANGUAGE:CXX>): gpu/optim/cuda_elementwise.cu is compiled by nvcc, which takes
 # other flags.
 target_compile_options(optverify_options INTERFACE "$<$<COMPILE_LANGUAGE:CXX>:-Wall;-Wextra;-Wno-unused-parameter>")
