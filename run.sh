@@ -21,3 +21,8 @@ done
 # failure of the job.
 ./build/release/cli/optverify bench protocol bench/protocols/mbt_table3_models.json \
   bench/protocols/mbt_figures2_3_learning_rate_traces.json --report report/bench || test $? -eq 1
+# Then the conformance suites on every built-in rule (docs/conformance.md; about 4 s): the
+# findings (RMSprop's eps inside the square root, inexact backtracking's index-dependent direction) are refuted
+# properties in report/conformance, exit status 1, not a failure of the job.
+./build/release/cli/optverify conform --optimizer all --cases 4 --seed 20261130 --report report/conformance \
+  || test $? -eq 1

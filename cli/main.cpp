@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
 
 #include "cli/claims_command.hpp"
 #include "cli/conform_command.hpp"
@@ -25,7 +26,8 @@ int main(int argc, char** argv) {
   // The LibTorch commands run in optverify-torch (cli/torch_executable.hpp): this process is
   // replaced by it; exec returns only on failure.
   if (needs_torch_executable(argc, argv)) {
-    std::cerr << "optverify: error: " << exec_torch_executable(argc, argv) << "\n";
+    const std::string why = exec_torch_executable(argc, argv);  // before any output: exec replaces us
+    std::cerr << "optverify: error: " << why << "\n";
     return kUsage;
   }
   CommandContext ctx;

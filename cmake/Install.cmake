@@ -22,6 +22,21 @@ install(TARGETS ${OPTVERIFY_EXPORTED_TARGETS} EXPORT OptVerifyTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})  # include/: optverify::options' install interface
 
+# The LibTorch suites (gpu/conformance: OPTVERIFY_CONFORMANCE_SUITE on a TorchSubject) and their
+# link closure, in a second export set: a consumer gets optverify::gpu_conformance only when it
+# finds LibTorch too (OptVerifyConfig.cmake), so the core package never requires LibTorch.
+set(OPTVERIFY_EXPORTED_TORCH_TARGETS "")
+if(TARGET optverify_gpu_conformance)
+  set(OPTVERIFY_EXPORTED_TORCH_TARGETS optverify_nets_data optverify_torch_models optverify_gpu optverify_gpu_conformance)
+  foreach(t IN LISTS OPTVERIFY_EXPORTED_TORCH_TARGETS)
+    string(REPLACE "optverify_" "" export_name ${t})
+    set_target_properties(${t} PROPERTIES EXPORT_NAME ${export_name})
+  endforeach()
+  install(TARGETS ${OPTVERIFY_EXPORTED_TORCH_TARGETS} EXPORT OptVerifyTorchTargets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+endif()
+
 # The program, and its LibTorch half when built (cli/torch_executable.hpp: optverify executes
 # optverify-torch from its own directory). LibTorch is found where it was linked from.
 foreach(program optverify optverify-torch)
@@ -33,7 +48,7 @@ endforeach()
 
 # Headers, keeping the include paths "optim/...", "analysis/...", "nets/...", "proofs-checks/...";
 # the generated ones (the git commit) at the top of include/.
-install(DIRECTORY optim analysis nets proofs-checks
+install(DIRECTORY optim analysis nets proofs-checks gpu
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
 install(DIRECTORY ${PROJECT_BINARY_DIR}/generated/
@@ -48,6 +63,9 @@ if(CMAKE_CXX_FLAGS MATCHES "_GLIBCXX_USE_CXX11_ABI=0")
 endif()
 set(OPTVERIFY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/OptVerify)
 install(EXPORT OptVerifyTargets NAMESPACE optverify:: DESTINATION ${OPTVERIFY_CMAKE_DIR})
+if(OPTVERIFY_EXPORTED_TORCH_TARGETS)
+  install(EXPORT OptVerifyTorchTargets NAMESPACE optverify:: DESTINATION ${OPTVERIFY_CMAKE_DIR})
+endif()
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/OptVerifyConfig.cmake.in
   ${PROJECT_BINARY_DIR}/OptVerifyConfig.cmake INSTALL_DESTINATION ${OPTVERIFY_CMAKE_DIR})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/OptVerifyConfigVersion.cmake

@@ -27,20 +27,25 @@ std::int64_t& shared_counter() {
 }
 }  // namespace torch_broken_optimizers_detail
 
-BrokenSgd::BrokenSgd(std::vector<torch::optim::OptimizerParamGroup> groups, torch::optim::SGDOptions defaults,
-                     BrokenSgdFault fault)
-    : torch::optim::Optimizer(std::move(groups), std::make_unique<torch::optim::SGDOptions>(defaults)),
-      fault_(fault) {
-  momentum_ = torch_broken_optimizers_detail::table_for(param_groups_, at::Tensor());
-}
-
-at::Tensor BrokenSgd::step(LossClosure closure) {
+at::Tensor BrokenOptimizer::step(LossClosure closure) {
   at::Tensor loss;
   if (closure) {
     at::AutoGradMode enable(true);
     loss = closure();
   }
   at::NoGradGuard no_grad;
+  update();
+  return loss;
+}
+
+BrokenSgd::BrokenSgd(std::vector<torch::optim::OptimizerParamGroup> groups, torch::optim::SGDOptions defaults,
+                     BrokenSgdFault fault)
+    : BrokenOptimizer(std::move(groups), std::make_unique<torch::optim::SGDOptions>(defaults)),
+      fault_(fault) {
+  momentum_ = torch_broken_optimizers_detail::table_for(param_groups_, at::Tensor());
+}
+
+void BrokenSgd::update() {
   double lr_factor = 1;
   if (fault_ == BrokenSgdFault::shared_step_counter) {
     const std::int64_t t = ++torch_broken_optimizers_detail::shared_counter();
@@ -68,7 +73,6 @@ at::Tensor BrokenSgd::step(LossClosure closure) {
       p.add_(d, fault_ == BrokenSgdFault::sign_flipped ? lr : -lr);
     }
   }
-  return loss;
 }
 
 void BrokenSgd::save(torch::serialize::OutputArchive& archive) const {
@@ -92,7 +96,7 @@ void BrokenSgd::load(torch::serialize::InputArchive& archive) {
 
 BrokenAdam::BrokenAdam(std::vector<torch::optim::OptimizerParamGroup> groups, torch::optim::AdamOptions defaults,
                        BrokenAdamFault fault)
-    : torch::optim::Optimizer(std::move(groups), std::make_unique<torch::optim::AdamOptions>(defaults)),
+    : BrokenOptimizer(std::move(groups), std::make_unique<torch::optim::AdamOptions>(defaults)),
       fault_(fault) {
   m_ = torch_broken_optimizers_detail::table_for(param_groups_, at::Tensor());
   v_ = m_;
@@ -100,13 +104,7 @@ BrokenAdam::BrokenAdam(std::vector<torch::optim::OptimizerParamGroup> groups, to
   group_t_.assign(param_groups_.size(), 0);
 }
 
-at::Tensor BrokenAdam::step(LossClosure closure) {
-  at::Tensor loss;
-  if (closure) {
-    at::AutoGradMode enable(true);
-    loss = closure();
-  }
-  at::NoGradGuard no_grad;
+void BrokenAdam::update() {
   for (std::size_t gi = 0; gi < param_groups_.size(); ++gi) {
     const auto& o = static_cast<const torch::optim::AdamOptions&>(param_groups_[gi].options());
     const double lr = o.lr(), b1 = std::get<0>(o.betas()), b2 = std::get<1>(o.betas()), eps = o.eps();
@@ -136,7 +134,6 @@ at::Tensor BrokenAdam::step(LossClosure closure) {
       p.addcdiv_(m_[gi][i] / c1, denom, -lr);
     }
   }
-  return loss;
 }
 
 void BrokenAdam::save(torch::serialize::OutputArchive& archive) const {

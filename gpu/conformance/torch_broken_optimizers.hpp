@@ -42,16 +42,28 @@ enum class BrokenSgdFault {
   gradient_history_leak
 };
 
+// What the broken optimizers share: step() evaluates the closure (gradients enabled), then
+// applies update() with gradients disabled and returns the closure's loss.
+class BrokenOptimizer : public torch::optim::Optimizer {
+ public:
+  using torch::optim::Optimizer::Optimizer;
+  at::Tensor step(LossClosure closure = nullptr) final;
+
+ private:
+  // One step of every parameter that has a gradient.
+  virtual void update() = 0;
+};
+
 // SGD (options: torch::optim::SGDOptions' lr and momentum) with one fault.
-class BrokenSgd : public torch::optim::Optimizer {
+class BrokenSgd : public BrokenOptimizer {
  public:
   BrokenSgd(std::vector<torch::optim::OptimizerParamGroup> groups, torch::optim::SGDOptions defaults,
             BrokenSgdFault fault);
-  at::Tensor step(LossClosure closure = nullptr) override;
   void save(torch::serialize::OutputArchive& archive) const override;
   void load(torch::serialize::InputArchive& archive) override;
 
  private:
+  void update() override;
   BrokenSgdFault fault_;
   std::vector<std::vector<at::Tensor>> momentum_;  // [group][param], undefined before the first update
   std::vector<at::Tensor> history_;               // gradient_history_leak only
@@ -60,15 +72,15 @@ class BrokenSgd : public torch::optim::Optimizer {
 enum class BrokenAdamFault { none, step_counter_per_group, no_bias_correction, missing_sqrt, epsilon_dropped };
 
 // Adam (options: torch::optim::AdamOptions' lr, betas, eps) with one fault.
-class BrokenAdam : public torch::optim::Optimizer {
+class BrokenAdam : public BrokenOptimizer {
  public:
   BrokenAdam(std::vector<torch::optim::OptimizerParamGroup> groups, torch::optim::AdamOptions defaults,
              BrokenAdamFault fault);
-  at::Tensor step(LossClosure closure = nullptr) override;
   void save(torch::serialize::OutputArchive& archive) const override;
   void load(torch::serialize::InputArchive& archive) override;
 
  private:
+  void update() override;
   BrokenAdamFault fault_;
   std::vector<std::vector<at::Tensor>> m_, v_;      // [group][param]
   std::vector<std::vector<std::int64_t>> t_;       // [group][param] step counters

@@ -3,45 +3,21 @@
 // (docs/conformance-universal-descent.md), on quadratics written with torch ops.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <type_traits>
-#include <complex>
 #include <limits>
 
 #include "analysis/rates/rate_comparison.hpp"
 #include "analysis/rates/rate_fit.hpp"
+#include "gpu/conformance/torch_property_definition.hpp"
 #include "gpu/conformance/torch_subject.hpp"
 #include "gpu/conformance/torch_test_problems.hpp"
 #include "optim/core/random.hpp"
+#include "proofs-checks/conformance/double_rounding.hpp"
+#include "proofs-checks/conformance/linear_rates.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 
 namespace ov::conformance {
 
 namespace torch_method_properties_detail {
-
-// Numbers in details: integers as such, doubles with 6 significant digits (%.6g).
-template <class T>
-std::string str(T v) {
-  if constexpr (std::is_integral_v<T>) {
-    return std::to_string(v);
-  } else {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.6g", static_cast<double>(v));
-    return b;
-  }
-}
-
-constexpr double kEps = std::numeric_limits<double>::epsilon();
-
-// The textbook rate of gradient descent with step h on eigenvalues in [mu, L].
-double gd_rate(double h, double mu, double L) { return std::max(std::fabs(1 - h * mu), std::fabs(1 - h * L)); }
-
-// The spectral radius of heavy ball (x+ = x - h lam x + b (x - x-)) on one eigenvalue lam:
-// the larger |root| of z^2 - (1 + b - h lam) z + b.
-double heavy_ball_radius(double h, double b, double lam) {
-  const double t = 1 + b - h * lam;
-  const std::complex<double> disc = std::sqrt(std::complex<double>(t * t - 4 * b, 0));
-  return std::max(std::abs((t + disc) / 2.0), std::abs((t - disc) / 2.0));
-}
 
 // Fits err_k ~ C q^k on the second half of a run and compares with the claimed q + tol.
 Outcome compare_rate(const std::vector<double>& err, double q, double tol, const std::string& what,
@@ -281,98 +257,71 @@ claims::Source source_003_descent_lemma() {
   return {"003_61d556b637c4f269.txt", "4 (Lemma 4.2, Theorem 4.3)", "(4.11), (4.13)", "L636-L670"};
 }
 
+// 004 §6.3: the Adam optimizer (the adaptive suite's statements).
+claims::Source source_004_adam() { return {"004_3d3d1f2b4537bb54.txt", "6.3", "(43)-(47)", "L418-L432"}; }
+
 }  // namespace torch_method_properties_detail
 
 std::vector<TorchProperty> torch_method_properties() {
   using namespace torch_method_properties_detail;
-  std::vector<TorchProperty> v;
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-descent.monotone-decrease";
-    p.suite = "descent";
-    p.title = "Monotone decrease on convex quadratics below the declared step bound (LibTorch)";
-    p.source = source_003_descent_lemma();
-    p.statement = "With its declared step h, the optimizer decreases f monotonically on every convex quadratic "
-                  "whose largest Hessian eigenvalue L satisfies h L < the declared bound (2 for gradient descent: "
-                  "003 Lemma 4.2 and (4.13), f(x+) <= f(x) - h (1 - h L / 2) ||g||^2).";
-    p.check = "The case's quadratic with h L drawn in [0.5, 0.95] x the bound (strictly below), 100 steps; "
-              "f(x_{k+1}) <= f(x_k) + slack, slack = (2n+3) sqrt(n) u L (|d_k|^2 + |d_{k+1}|^2) + 2 u L |d_{k+1}| "
-              "(|x_k| + |x_{k+1}|), u = 2^-53, d = x - x*: the rounding of the two evaluations of 1/2 d^T A d "
-              "and of the stored iterate, doubled (as the generic suite).";
-    p.ranges.condition_max = 1e3;
-    p.run = monotone_decrease;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-descent.linear-rate";
-    p.suite = "descent";
-    p.title = "Linear convergence on strongly convex quadratics at least at the claimed rate (LibTorch)";
-    p.source = {"seed-003-004-sgd-survey.md", "C8 (c) [DERIVED] on 003 Lemma 4.2", "", ""};
-    p.statement = "On a quadratic with Hessian eigenvalues in [mu, L], ||x_k - x*|| <= C q^k with q the declared "
-                  "rate, or the textbook rate of gradient descent max(|1 - h mu|, |1 - h L|).";
-    p.check = "h L = min(bound, 2) / 2, condition in [2, 100]; K = min(5000, 25 / (1 - q)) steps or until the error is 1e-12 of "
-              "the start's; geometric fit (analysis/rates fit_geometric, 95% interval) of ||x_k - x*|| on k in "
-              "[K/2, K] (fewer than 6 points: the average rate (err_K / err_0)^(1/K) must be <= q + tolerance, "
-              "else undecided); holds when the "
-              "interval's upper end <= q + 0.1 (1 - q), violated when its lower end is above (10% of the "
-              "convergence exponent: the slow mode's polynomial transient and rounding stay below it); "
-              "divergence (non-finite or 1e100 x the start) fails.";
-    p.ranges.condition_min = 2;
-    p.ranges.condition_max = 100;
-    p.run = descent_rate;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-momentum.linear-rate";
-    p.suite = "momentum";
-    p.title = "Momentum methods converge at least at the heavy-ball rate (LibTorch)";
-    p.source = {"004_3d3d1f2b4537bb54.txt", "2.4", "(8)", "L152-L168"};
-    p.statement = "[EXT] The momentum method of 004 (8) with step h and momentum b converges on a quadratic at "
-                  "least at rate max over the Hessian eigenvalues lam of the spectral radius of its linear "
-                  "recurrence (the larger |root| of z^2 - (1 + b - h lam) z + b; Polyak 1964), or at the "
-                  "declared rate.";
-    p.check = "h L = 1, condition in [20, 50] (where the momentum rate is clearly faster than plain gradient "
-              "descent's 1 - h mu); K = min(4000, 30 / (1 - q)) steps; geometric fit on [K/2, K] compared with "
-              "q + 0.1 (1 - q) as in the descent rate property (the margin covers the k q^k transient near "
-              "double roots, about 2 / K in the exponent).";
-    p.ranges.condition_min = 20;
-    p.ranges.condition_max = 50;
-    p.run = momentum_rate;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-adaptive.first-step-magnitude";
-    p.suite = "adaptive";
-    p.title = "Bias correction: the first step of every coordinate has magnitude lr (LibTorch)";
-    p.source = {"004_3d3d1f2b4537bb54.txt", "6.3", "(43)-(47)", "L418-L432"};
-    p.statement = "[EXT] For a bias-corrected adaptive method (Adam: Kingma & Ba 2015 §3), the first update of "
-                  "every coordinate with a nonzero gradient g is -sign(g) lr |g| / (|g| + eps), i.e. lr up to eps, "
-                  "whatever the gradient's scale.";
-    p.check = "x0 = 0 (the step is read without cancellation); gradients of random sign and magnitude in "
-              "[scale, 2 scale], scale in [1e-2, 1e2]; | |dx_i| - lr | <= lr (1e-12 + 2 eps / |g_i|): 1e-12 "
-              "covers the few roundings of the moments, bias corrections and root.";
-    p.run = first_step_magnitude;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-adaptive.scale-invariance";
-    p.suite = "adaptive";
-    p.title = "Adaptive steps do not depend on the objective's scale (up to eps) (LibTorch)";
-    p.source = {"004_3d3d1f2b4537bb54.txt", "6.3", "(43)-(47)", "L418-L432"};
-    p.statement = "[EXT] A per-coordinate adaptive method takes the same steps on f and on c f for c > 0, up to "
-                  "the effect of its eps.";
-    p.check = "f(x) = b^T x with |b_i| in [1, 2] and c = 2^j, j in [-6, 10] (exact scaling of every moment); 20 "
-              "steps on each; per coordinate |x - x'| <= delta path + 64 eps_mach (|x| + path) with path the "
-              "sum of |dx| and delta = 20 eps (max(1, 1/c)/m + max(1, 1/c^2)/m^2), m = min |b_i|: the relative "
-              "perturbation of a step by eps outside or inside the root.";
-    p.run = scale_invariance;
-    v.push_back(p);
-  }
-  return v;
+  return {
+      torch_property("conformance.torch-descent.monotone-decrease", "descent",
+          "Monotone decrease on convex quadratics below the declared step bound (LibTorch)",
+          source_003_descent_lemma(),
+          "With its declared step h, the optimizer decreases f monotonically on every convex quadratic "
+          "whose largest Hessian eigenvalue L satisfies h L < the declared bound (2 for gradient descent: "
+          "003 Lemma 4.2 and (4.13), f(x+) <= f(x) - h (1 - h L / 2) ||g||^2).",
+          "The case's quadratic with h L drawn in [0.5, 0.95] x the bound (strictly below), 100 steps; "
+          "f(x_{k+1}) <= f(x_k) + slack, slack = (2n+3) sqrt(n) u L (|d_k|^2 + |d_{k+1}|^2) + 2 u L |d_{k+1}| "
+          "(|x_k| + |x_{k+1}|), u = 2^-53, d = x - x*: the rounding of the two evaluations of 1/2 d^T A d "
+          "and of the stored iterate, doubled (as the generic suite).",
+          conditions_in(1, 1e3), monotone_decrease),
+      torch_property("conformance.torch-descent.linear-rate", "descent",
+          "Linear convergence on strongly convex quadratics at least at the claimed rate (LibTorch)",
+          {"seed-003-004-sgd-survey.md", "C8 (c) [DERIVED] on 003 Lemma 4.2", "", ""},
+          "On a quadratic with Hessian eigenvalues in [mu, L], ||x_k - x*|| <= C q^k with q the declared "
+          "rate, or the textbook rate of gradient descent max(|1 - h mu|, |1 - h L|).",
+          "h L = min(bound, 2) / 2, condition in [2, 100]; K = min(5000, 25 / (1 - q)) steps or until the error is 1e-12 of "
+          "the start's; geometric fit (analysis/rates fit_geometric, 95% interval) of ||x_k - x*|| on k in "
+          "[K/2, K] (fewer than 6 points: the average rate (err_K / err_0)^(1/K) must be <= q + tolerance, "
+          "else undecided); holds when the "
+          "interval's upper end <= q + 0.1 (1 - q), violated when its lower end is above (10% of the "
+          "convergence exponent: the slow mode's polynomial transient and rounding stay below it); "
+          "divergence (non-finite or 1e100 x the start) fails.",
+          conditions_in(2, 100), descent_rate),
+      torch_property("conformance.torch-momentum.linear-rate", "momentum",
+          "Momentum methods converge at least at the heavy-ball rate (LibTorch)",
+          {"004_3d3d1f2b4537bb54.txt", "2.4", "(8)", "L152-L168"},
+          "[EXT] The momentum method of 004 (8) with step h and momentum b converges on a quadratic at "
+          "least at rate max over the Hessian eigenvalues lam of the spectral radius of its linear "
+          "recurrence (the larger |root| of z^2 - (1 + b - h lam) z + b; Polyak 1964), or at the "
+          "declared rate.",
+          "h L = 1, condition in [20, 50] (where the momentum rate is clearly faster than plain gradient "
+          "descent's 1 - h mu); K = min(4000, 30 / (1 - q)) steps; geometric fit on [K/2, K] compared with "
+          "q + 0.1 (1 - q) as in the descent rate property (the margin covers the k q^k transient near "
+          "double roots, about 2 / K in the exponent).",
+          conditions_in(20, 50), momentum_rate),
+      torch_property("conformance.torch-adaptive.first-step-magnitude", "adaptive",
+          "Bias correction: the first step of every coordinate has magnitude lr (LibTorch)",
+          source_004_adam(),
+          "[EXT] For a bias-corrected adaptive method (Adam: Kingma & Ba 2015 §3), the first update of "
+          "every coordinate with a nonzero gradient g is -sign(g) lr |g| / (|g| + eps), i.e. lr up to eps, "
+          "whatever the gradient's scale.",
+          "x0 = 0 (the step is read without cancellation); gradients of random sign and magnitude in "
+          "[scale, 2 scale], scale in [1e-2, 1e2]; | |dx_i| - lr | <= lr (1e-12 + 2 eps / |g_i|): 1e-12 "
+          "covers the few roundings of the moments, bias corrections and root.",
+          CaseRanges{}, first_step_magnitude),
+      torch_property("conformance.torch-adaptive.scale-invariance", "adaptive",
+          "Adaptive steps do not depend on the objective's scale (up to eps) (LibTorch)",
+          source_004_adam(),
+          "[EXT] A per-coordinate adaptive method takes the same steps on f and on c f for c > 0, up to "
+          "the effect of its eps.",
+          "f(x) = b^T x with |b_i| in [1, 2] and c = 2^j, j in [-6, 10] (exact scaling of every moment); 20 "
+          "steps on each; per coordinate |x - x'| <= delta path + 64 eps_mach (|x| + path) with path the "
+          "sum of |dx| and delta = 20 eps (max(1, 1/c)/m + max(1, 1/c^2)/m^2), m = min |b_i|: the relative "
+          "perturbation of a step by eps outside or inside the root.",
+          CaseRanges{}, scale_invariance),
+  };
 }
 
 }  // namespace ov::conformance

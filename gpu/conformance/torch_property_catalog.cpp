@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <stdexcept>
 
 #include <c10/core/Device.h>
@@ -25,29 +24,16 @@ std::vector<TorchProperty> all_torch_properties() {
 }
 
 std::vector<TorchProperty> applicable_properties(const TorchSubject& s) {
-  const std::vector<std::string> suites = selected_suites(s.declared);
-  std::vector<TorchProperty> out;
-  for (auto& p : all_torch_properties())
-    if (std::find(suites.begin(), suites.end(), p.suite) != suites.end()) out.push_back(std::move(p));
-  return out;
+  return select_applicable(all_torch_properties(), s.declared);
 }
 
 TorchProperty find_property(const TorchSubject& s, const std::string& id) {
-  std::string valid;
-  for (auto& p : applicable_properties(s)) {
-    if (p.id == id) return p;
-    valid += (valid.empty() ? "" : ", ") + p.id;
-  }
-  throw std::invalid_argument("conformance: property '" + id + "' is not among those applicable to '" + s.name +
-                              "' (valid: " + valid + ")");
+  return find_applicable(applicable_properties(s), id, s.name);
 }
 
 std::vector<claims::Claim> conformance_claims(const TorchSubject& s, int cases) {
   validate(s);
-  if (cases < 1) throw std::invalid_argument("conformance: cases = " + std::to_string(cases) + " is outside [1, inf)");
-  std::vector<claims::Claim> out;
-  for (const auto& p : applicable_properties(s)) out.push_back(to_claim(p, s, cases, s.origin));
-  return out;
+  return claims_of(applicable_properties(s), s, cases);
 }
 
 }  // namespace ov::conformance

@@ -4,32 +4,20 @@
 #include <torch/serialize/input-archive.h>
 
 #include <cmath>
-#include <cstdio>
-#include <type_traits>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 
+#include "gpu/conformance/torch_property_definition.hpp"
 #include "gpu/conformance/torch_subject.hpp"
 #include "gpu/conformance/torch_test_problems.hpp"
 #include "optim/core/random.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
 
 namespace torch_universal_properties_detail {
-
-// Numbers in details: integers as such, doubles with 6 significant digits (%.6g).
-template <class T>
-std::string str(T v) {
-  if constexpr (std::is_integral_v<T>) {
-    return std::to_string(v);
-  } else {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.6g", static_cast<double>(v));
-    return b;
-  }
-}
 
 claims::Source engineering_source(const std::string& section) {
   return {"docs/conformance-torch.md", section, "", ""};
@@ -355,105 +343,69 @@ Outcome no_allocation_growth(const TorchSubject& s, const Case& c) {
 
 std::vector<TorchProperty> torch_universal_properties() {
   using namespace torch_universal_properties_detail;
-  std::vector<TorchProperty> v;
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-universal.finite-states";
-    p.suite = "universal";
-    p.title = "Finite gradients never produce non-finite parameters or state (LibTorch)";
-    p.source = engineering_source("Universal suite: finite states");
-    p.statement = "[EXT] From finite gradients, including a coordinate whose gradient is exactly 0 at every step, "
-                  "the optimizer's parameters and every floating-point value of its saved state stay finite.";
-    p.check = "300 steps on the case's quadratic (float64 CPU, L = 1/declared step or 1, condition and scale of the "
-              "case) with one seeded coordinate's gradient held at 0; parameters checked after every step, the state "
-              "at the end through save() (every floating-point tensor and double of the archive). Exact: no "
-              "tolerance (finiteness is decided exactly). A gradient that overflows is outside the hypothesis "
-              "(not applicable).";
-    p.ranges.dim_min = 1;
-    p.run = finite_states;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-universal.non-finite-gradient-refused";
-    p.suite = "universal";
-    p.title = "A non-finite gradient is refused with parameters and state unchanged (LibTorch)";
-    p.source = engineering_source("Universal suite: non-finite gradients");
-    p.statement = "[EXT] A step with a NaN or +inf in one gradient coordinate leaves the parameters and the "
-                  "optimizer state bitwise unchanged (or throws, with the parameters unchanged); an "
-                  "ov::gpu::OutcomeReporter also reports the refusal in last_outcomes().";
-    p.check = "3 finite steps, then a gradient with NaN (then +inf) in a seeded coordinate: parameters compared "
-              "bitwise; the state compared as the bytes of save() before and after (when two saves of the same "
-              "state give the same bytes); then 3 finite steps compared bitwise with a twin optimizer that never "
-              "saw the bad gradient. Tolerance 0: a refused step must not touch anything.";
-    p.ranges.dim_min = 1;
-    p.run = non_finite_refused;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-universal.deterministic";
-    p.suite = "universal";
-    p.title = "Two fresh instances give bitwise the same trajectory (LibTorch)";
-    p.source = engineering_source("Universal suite: determinism");
-    p.statement = "[EXT] Two freshly constructed optimizers from the same parameters, given the same gradients, "
-                  "produce bitwise the same parameters.";
-    p.check = "50 steps of each on the case's quadratic from the same x0 (CPU float64, single thread order of "
-              "operations is fixed); final parameters compared bitwise (tolerance 0).";
-    p.ranges.dim_min = 1;
-    p.run = deterministic;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-universal.checkpoint-round-trip";
-    p.suite = "universal";
-    p.title = "save(), load() into a fresh optimizer, continue: the same trajectory (LibTorch)";
-    p.source = engineering_source("Universal suite: checkpoint round trip");
-    p.statement = "[EXT] After k steps, save() to a torch::serialize::OutputArchive, load() into a fresh "
-                  "optimizer over fresh copies of the parameters and m more steps give bitwise the parameters of "
-                  "k + m uninterrupted steps.";
-    p.check = "k = 3 + seed mod 8, m = 10 steps on the case's quadratic; the archive goes through bytes in memory "
-              "(save_to / load_from); final parameters compared bitwise (tolerance 0: the same operations on the "
-              "same values).";
-    p.ranges.dim_min = 1;
-    p.run = checkpoint_round_trip;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-universal.split-invariance";
-    p.suite = "universal";
-    p.title = "The same parameters as one tensor, several tensors, or several groups: the same trajectory";
-    p.source = engineering_source("Universal suite: split invariance");
-    p.statement = "[EXT] For an elementwise (per-coordinate) rule, splitting the same parameters into several "
-                  "tensors of one group, or into several groups with equal (default) options, gives bitwise the "
-                  "trajectory of one tensor.";
-    p.check = "30 steps on the case's quadratic (dim >= 2) with three layouts: one tensor; a seeded split into "
-              "2..n tensors in one group; a seeded split into one group per tensor. Tolerance 0: every coordinate "
-              "goes through the same floating-point operations whatever the split (a rule with cross-coordinate "
-              "reductions would need a rounding tolerance and is out of this property's hypotheses).";
-    p.ranges.dim_min = 2;
-    p.run = split_invariance;
-    v.push_back(p);
-  }
-  {
-    TorchProperty p;
-    p.id = "conformance.torch-universal.no-allocation-growth";
-    p.suite = "universal";
-    p.title = "No heap growth over many steps (LibTorch)";
-    p.source = engineering_source("Universal suite: allocation");
-    p.statement = "[EXT] After warm-up, the optimizer's steps do not grow the heap: memory in use is bounded "
-                  "independently of the number of steps.";
-    p.check = "30 warm-up steps, then glibc mallinfo2 (heap_bytes_in_use) before and after 400 steps of the "
-              "driver (gradient computation included); fails when the growth exceeds 32 KiB (allocator "
-              "fragmentation and lazily created caches stay far below; a leak of one small tensor per step is "
-              "400 x (TensorImpl + storage + data) > 100 KiB).";
-    p.ranges.dim_min = 1;
-    p.run = no_allocation_growth;
-    v.push_back(p);
-  }
-  return v;
+  return {
+      torch_property("conformance.torch-universal.finite-states", "universal",
+          "Finite gradients never produce non-finite parameters or state (LibTorch)",
+          engineering_source("Universal suite: finite states"),
+          "[EXT] From finite gradients, including a coordinate whose gradient is exactly 0 at every step, "
+          "the optimizer's parameters and every floating-point value of its saved state stay finite.",
+          "300 steps on the case's quadratic (float64 CPU, L = 1/declared step or 1, condition and scale of the "
+          "case) with one seeded coordinate's gradient held at 0; parameters checked after every step, the state "
+          "at the end through save() (every floating-point tensor and double of the archive). Exact: no "
+          "tolerance (finiteness is decided exactly). A gradient that overflows is outside the hypothesis "
+          "(not applicable).",
+          dims_from(1), finite_states),
+      torch_property("conformance.torch-universal.non-finite-gradient-refused", "universal",
+          "A non-finite gradient is refused with parameters and state unchanged (LibTorch)",
+          engineering_source("Universal suite: non-finite gradients"),
+          "[EXT] A step with a NaN or +inf in one gradient coordinate leaves the parameters and the "
+          "optimizer state bitwise unchanged (or throws, with the parameters unchanged); an "
+          "ov::gpu::OutcomeReporter also reports the refusal in last_outcomes().",
+          "3 finite steps, then a gradient with NaN (then +inf) in a seeded coordinate: parameters compared "
+          "bitwise; the state compared as the bytes of save() before and after (when two saves of the same "
+          "state give the same bytes); then 3 finite steps compared bitwise with a twin optimizer that never "
+          "saw the bad gradient. Tolerance 0: a refused step must not touch anything.",
+          dims_from(1), non_finite_refused),
+      torch_property("conformance.torch-universal.deterministic", "universal",
+          "Two fresh instances give bitwise the same trajectory (LibTorch)",
+          engineering_source("Universal suite: determinism"),
+          "[EXT] Two freshly constructed optimizers from the same parameters, given the same gradients, "
+          "produce bitwise the same parameters.",
+          "50 steps of each on the case's quadratic from the same x0 (CPU float64, single thread order of "
+          "operations is fixed); final parameters compared bitwise (tolerance 0).",
+          dims_from(1), deterministic),
+      torch_property("conformance.torch-universal.checkpoint-round-trip", "universal",
+          "save(), load() into a fresh optimizer, continue: the same trajectory (LibTorch)",
+          engineering_source("Universal suite: checkpoint round trip"),
+          "[EXT] After k steps, save() to a torch::serialize::OutputArchive, load() into a fresh "
+          "optimizer over fresh copies of the parameters and m more steps give bitwise the parameters of "
+          "k + m uninterrupted steps.",
+          "k = 3 + seed mod 8, m = 10 steps on the case's quadratic; the archive goes through bytes in memory "
+          "(save_to / load_from); final parameters compared bitwise (tolerance 0: the same operations on the "
+          "same values).",
+          dims_from(1), checkpoint_round_trip),
+      torch_property("conformance.torch-universal.split-invariance", "universal",
+          "The same parameters as one tensor, several tensors, or several groups: the same trajectory",
+          engineering_source("Universal suite: split invariance"),
+          "[EXT] For an elementwise (per-coordinate) rule, splitting the same parameters into several "
+          "tensors of one group, or into several groups with equal (default) options, gives bitwise the "
+          "trajectory of one tensor.",
+          "30 steps on the case's quadratic (dim >= 2) with three layouts: one tensor; a seeded split into "
+          "2..n tensors in one group; a seeded split into one group per tensor. Tolerance 0: every coordinate "
+          "goes through the same floating-point operations whatever the split (a rule with cross-coordinate "
+          "reductions would need a rounding tolerance and is out of this property's hypotheses).",
+          dims_from(2), split_invariance),
+      torch_property("conformance.torch-universal.no-allocation-growth", "universal",
+          "No heap growth over many steps (LibTorch)",
+          engineering_source("Universal suite: allocation"),
+          "[EXT] After warm-up, the optimizer's steps do not grow the heap: memory in use is bounded "
+          "independently of the number of steps.",
+          "30 warm-up steps, then glibc mallinfo2 (heap_bytes_in_use) before and after 400 steps of the "
+          "driver (gradient computation included); fails when the growth exceeds 32 KiB (allocator "
+          "fragmentation and lazily created caches stay far below; a leak of one small tensor per step is "
+          "400 x (TensorImpl + storage + data) > 100 KiB).",
+          dims_from(1), no_allocation_growth),
+  };
 }
 
 }  // namespace ov::conformance

@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <cmath>
-#include <cstdio>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -13,6 +12,7 @@
 #include "optim/core/random.hpp"
 #include "optim/core/state_checkpoint.hpp"
 #include "proofs-checks/conformance/builtin_subjects.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 
 namespace ov::conformance {
 
@@ -20,12 +20,6 @@ namespace broken_optimizers_detail {
 
 using V = optim::Vector<double>;
 using Report = optim::StepReport<double>;
-
-std::string exact_text(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%a", v);
-  return buf;
-}
 
 Report taken_report(double step, const V& g) {
   Report r;
@@ -62,7 +56,7 @@ class MutatedSgd : public optim::Optimizer<double> {
     if (m_ == SgdMutation::hidden_global_state) instance_ = hidden_global_instances.fetch_add(1);
   }
   std::string name() const override { return name_; }
-  std::vector<optim::Hyperparameter> hyperparameters() const override { return {{"lr", exact_text(lr_)}}; }
+  std::vector<optim::Hyperparameter> hyperparameters() const override { return {{"lr", exact_str(lr_)}}; }
   Report step(optim::Oracle<double>& f, V& x) override {
     f.gradient_into(x, g_);
     if (m_ == SgdMutation::moves_before_refusal) {
@@ -115,10 +109,10 @@ class ShiftedBiasAdam : public optim::Optimizer<double> {
     return "adam_exponent_shift_" + std::to_string(shift_);
   }
   std::vector<optim::Hyperparameter> hyperparameters() const override {
-    return {{"lr", exact_text(lr_)},
-            {"beta1", exact_text(b1_)},
-            {"beta2", exact_text(b2_)},
-            {"eps", exact_text(eps_)},
+    return {{"lr", exact_str(lr_)},
+            {"beta1", exact_str(b1_)},
+            {"beta2", exact_str(b2_)},
+            {"eps", exact_str(eps_)},
             {"exponent_shift", std::to_string(shift_)}};
   }
   Report step(optim::Oracle<double>& f, V& x) override {
@@ -163,7 +157,7 @@ class CheckpointedHeavyBall : public optim::Optimizer<double>, public optim::Sta
       : lr_(lr), mom_(momentum), twice_(twice), drop_(drop_velocity), name_(std::move(name)) {}
   std::string name() const override { return name_; }
   std::vector<optim::Hyperparameter> hyperparameters() const override {
-    return {{"lr", exact_text(lr_)}, {"momentum", exact_text(mom_)}};
+    return {{"lr", exact_str(lr_)}, {"momentum", exact_str(mom_)}};
   }
   Report step(optim::Oracle<double>& f, V& x) override {
     f.gradient_into(x, g_);
@@ -187,7 +181,7 @@ class CheckpointedHeavyBall : public optim::Optimizer<double>, public optim::Sta
     out << "steps " << k_ << "\n";
     if (drop_) return out.str();  // BROKEN: the velocity is not saved
     out << "velocity " << d_.size();
-    for (Eigen::Index i = 0; i < d_.size(); ++i) out << ' ' << exact_text(d_[i]);
+    for (Eigen::Index i = 0; i < d_.size(); ++i) out << ' ' << exact_str(d_[i]);
     out << "\n";
     return out.str();
   }
@@ -233,9 +227,9 @@ class ReversedArmijoGd : public optim::Optimizer<double> {
       : delta0_(delta0), alpha_(alpha), beta_(beta), max_trials_(max_trials) {}
   std::string name() const override { return "broken:armijo_reversed"; }
   std::vector<optim::Hyperparameter> hyperparameters() const override {
-    return {{"delta0", exact_text(delta0_)},
-            {"alpha", exact_text(alpha_)},
-            {"beta", exact_text(beta_)},
+    return {{"delta0", exact_str(delta0_)},
+            {"alpha", exact_str(alpha_)},
+            {"beta", exact_str(beta_)},
             {"max_trials", std::to_string(max_trials_)}};
   }
   Report step(optim::Oracle<double>& f, V& x) override {
@@ -280,7 +274,7 @@ class SaddleSeekingGd : public optim::Optimizer<double> {
  public:
   explicit SaddleSeekingGd(double lr) : lr_(lr) {}
   std::string name() const override { return "broken:saddle_seeking_gd"; }
-  std::vector<optim::Hyperparameter> hyperparameters() const override { return {{"lr", exact_text(lr_)}}; }
+  std::vector<optim::Hyperparameter> hyperparameters() const override { return {{"lr", exact_str(lr_)}}; }
   Report step(optim::Oracle<double>& f, V& x) override {
     f.gradient_into(x, g_);
     if (!g_.allFinite()) return refuse_gradient(name());

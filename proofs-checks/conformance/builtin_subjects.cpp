@@ -11,6 +11,7 @@
 #include "analysis/numeric/exact_constant.hpp"
 #include "optim/registry/all_entries.hpp"
 #include "proofs-checks/conformance/broken_optimizers.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 
 namespace ov::conformance {
 
@@ -233,31 +234,26 @@ std::vector<std::string> builtin_subject_names() {
 }
 
 std::string describe_declarations(const Declarations& d) {
-  auto num = [](double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return std::string(buf);
-  };
   std::string out;
   auto add = [&out](const std::string& s) { out += (out.empty() ? "" : " ") + s; };
   if (d.descent)
-    add("descent{step=" + num(d.descent->step) + ", bound=" + num(d.descent->stable_step_times_L) +
+    add("descent{step=" + str(d.descent->step) + ", bound=" + str(d.descent->stable_step_times_L) +
         (d.descent->monotone ? "" : ", not monotone") + (d.descent->claimed_rate ? ", own rate" : "") + "}");
   if (d.line_search) {
     const auto& l = *d.line_search;
-    std::string t = "line_search{alpha=" + num(l.armijo_alpha);
-    if (l.delta0) t += ", delta0=" + num(*l.delta0);
-    if (l.beta) t += ", beta=" + num(*l.beta);
+    std::string t = "line_search{alpha=" + str(l.armijo_alpha);
+    if (l.delta0) t += ", delta0=" + str(*l.delta0);
+    if (l.beta) t += ", beta=" + str(*l.beta);
     if (l.maximal) t += ", maximal";
     add(t + ", max_trials=" + std::to_string(l.max_trials) + "}");
   }
-  if (d.momentum) add("momentum{step=" + num(d.momentum->step) + ", momentum=" + num(d.momentum->momentum) + "}");
+  if (d.momentum) add("momentum{step=" + str(d.momentum->step) + ", momentum=" + str(d.momentum->momentum) + "}");
   if (d.adaptive)
-    add("adaptive{lr=" + num(d.adaptive->lr) + (d.adaptive->bias_corrected ? ", bias_corrected" : "") +
-        ", eps=" + num(d.adaptive->eps) + "}");
-  if (d.fixed_point) add("fixed_point{safe_L=" + num(d.fixed_point->safe_L) + "}");
+    add("adaptive{lr=" + str(d.adaptive->lr) + (d.adaptive->bias_corrected ? ", bias_corrected" : "") +
+        ", eps=" + str(d.adaptive->eps) + "}");
+  if (d.fixed_point) add("fixed_point{safe_L=" + str(d.fixed_point->safe_L) + "}");
   if (d.stochastic)
-    add("stochastic{batch=" + std::to_string(d.stochastic->batch_size) + ", step=" + num(d.stochastic->step) +
+    add("stochastic{batch=" + std::to_string(d.stochastic->batch_size) + ", step=" + str(d.stochastic->step) +
         (d.stochastic->draw_batch ? ", own sampling" : "") + "}");
   return out.empty() ? "(universal only)" : out;
 }

@@ -3,42 +3,22 @@
 // at least the claimed one, fitted with the rate tools (analysis/rates).
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <limits>
-#include <memory>
 #include <string>
-#include <vector>
 
-#include "analysis/rates/rate_fit.hpp"
 #include "optim/core/oracle.hpp"
-#include "optim/core/random.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
+#include "proofs-checks/conformance/double_rounding.hpp"
+#include "proofs-checks/conformance/fresh_optimizer.hpp"
+#include "proofs-checks/conformance/linear_rates.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
 
 namespace descent_properties_detail {
 
-constexpr double unit_roundoff = 0x1p-53;
-
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
-
-double case_uniform(const Case& c, std::uint64_t stream, double lo, double hi) {
-  optim::SplitMix64 rng(c.seed * 0xbf58476d1ce4e5b9ULL + 0x94d049bb133111ebULL * (stream + 1));
-  rng.next();
-  return lo + (hi - lo) * rng.uniform();
-}
-
-std::unique_ptr<optim::Optimizer<double>> fresh(const Subject& s) {
-  auto p = s.make();
-  if (!p) throw std::invalid_argument("subject '" + s.name + "': the factory returned null");
-  return p;
-}
+constexpr CaseStreams kStreams{0xbf58476d1ce4e5b9ULL, 0x94d049bb133111ebULL};
 
 // ---------------------------------------------------------------------------------------
 // Slack of one comparison f(x_{k+1}) <= f(x_k) (d = x - x*):
@@ -50,7 +30,7 @@ std::unique_ptr<optim::Optimizer<double>> fresh(const Subject& s) {
 // Both doubled for margin:
 //   slack = (2n+3) sqrt(n) u L (||d_k||^2 + ||d_{k+1}||^2) + 2 u L ||d_{k+1}|| (||x_k|| + ||x_{k+1}||).
 double monotone_slack(int n, double L, const Vec& dk, const Vec& dk1, const Vec& xk, const Vec& xk1) {
-  const double u = unit_roundoff;
+  const double u = kUnitRoundoff;
   return (2.0 * n + 3) * std::sqrt(static_cast<double>(n)) * u * L * (dk.squaredNorm() + dk1.squaredNorm()) +
          2.0 * u * L * dk1.norm() * (xk.norm() + xk1.norm());
 }
@@ -59,11 +39,11 @@ Outcome monotone_decrease(const Subject& s, const Case& c) {
   const DescentDeclaration& d = *s.declared.descent;
   if (!d.monotone) return Outcome::skip("the subject declares no monotone decrease (DescentDeclaration::monotone = false)");
   // step * L strictly below the bound (never at it): a seeded fraction in [0.05, 0.98].
-  const double frac = case_uniform(c, 1, 0.05, 0.98);
+  const double frac = kStreams.uniform(c, 1, 0.05, 0.98);
   const double L = d.step > 0 ? frac * d.stable_step_times_L / d.step : c.scale;
   const QuadraticObjective q = make_quadratic(c, L);
-  Vec x = start_point(c, q.minimizer(), c.scale * std::pow(10.0, case_uniform(c, 2, -1, 1)));
-  auto opt = fresh(s);
+  Vec x = start_point(c, q.minimizer(), c.scale * std::pow(10.0, kStreams.uniform(c, 2, -1, 1)));
+  auto opt = fresh_optimizer(s);
   optim::Oracle<double> oracle(q);
   const int steps = 200;
   int refusals = 0, decreases = 0;
@@ -75,7 +55,7 @@ Outcome monotone_decrease(const Subject& s, const Case& c) {
     const auto r = opt->step(oracle, x);
     if (r.refused()) ++refusals;
     if (!x.allFinite())
-      return Outcome::fail("x is not finite after step " + std::to_string(k + 1) + " (L = " + num(L) + ")", figs);
+      return Outcome::fail("x is not finite after step " + std::to_string(k + 1) + " (L = " + str(L) + ")", figs);
     const double fk1 = q.value(x);
     const double slack = monotone_slack(c.dim, L, xk - q.minimizer(), x - q.minimizer(), xk, x);
     if (fk1 > fk + slack) {
@@ -83,10 +63,10 @@ Outcome monotone_decrease(const Subject& s, const Case& c) {
       figs["f_before"] = fk;
       figs["f_after"] = fk1;
       figs["slack"] = slack;
-      return Outcome::fail("f increased at step " + std::to_string(k + 1) + ": f(x_k) = " + num(fk) +
-                               ", f(x_{k+1}) = " + num(fk1) + " (increase " + num(fk1 - fk) + " > rounding slack " +
-                               num(slack) + ") on a quadratic with L = " + num(L) +
-                               (d.step > 0 ? ", step * L = " + num(d.step * L) + " < " + num(d.stable_step_times_L)
+      return Outcome::fail("f increased at step " + std::to_string(k + 1) + ": f(x_k) = " + str(fk) +
+                               ", f(x_{k+1}) = " + str(fk1) + " (increase " + str(fk1 - fk) + " > rounding slack " +
+                               str(slack) + ") on a quadratic with L = " + str(L) +
+                               (d.step > 0 ? ", step * L = " + str(d.step * L) + " < " + str(d.stable_step_times_L)
                                            : std::string(" (line search)")),
                            figs);
     }
@@ -99,92 +79,17 @@ Outcome monotone_decrease(const Subject& s, const Case& c) {
   if (refusals == steps)
     return Outcome::undecided("every one of the " + std::to_string(steps) + " steps was refused: nothing was decided",
                               figs);
-  return Outcome::pass(std::to_string(steps) + " steps with L = " + num(L) +
-                           (d.step > 0 ? " (step * L = " + num(d.step * L) + ")" : std::string(" (line search)")) +
+  return Outcome::pass(std::to_string(steps) + " steps with L = " + str(L) +
+                           (d.step > 0 ? " (step * L = " + str(d.step * L) + ")" : std::string(" (line search)")) +
                            ": f never increased beyond the rounding slack (" + std::to_string(decreases) +
                            " strict decreases, " + std::to_string(refusals) + " refusals)",
                        figs);
 }
 
 // ---------------------------------------------------------------------------------------
-// The geometric rate of ||x_k - x*|| on a quadratic, measured with analysis/rates.
-struct RateMeasurement {
-  bool ok = false;
-  std::string reason;
-  double q = 0, lo = 0, hi = 0;  // fitted rate and its 95% interval
-  std::int64_t k0 = 0, k1 = 0;   // the window
-  int steps = 0;                 // steps run
-  int refusals = 0;
-  double final_ratio = 1;  // e_K / e_0
-  bool diverged = false;
-};
-
-// Runs up to max_steps (stopping at e_k <= 1e-12 e_0) and fits log e_k = log C + k log q on
-// the suffix-maximum envelope E_k = max_{j >= k} e_j (the claim ||x_k - x*|| <= C q^k bounds
-// an envelope; the envelope removes the oscillations of complex eigenvalues, and equals e_k
-// for monotone sequences). Window: from the first k with E_k <= 1e-1 E_0 (past the transient
-// of the fast modes) to the first k with E_k <= 1e-10 E_0 (before rounding, which is ~1e-16
-// relative to |x*|, matters); the whole run when that leaves fewer than 4 points.
-RateMeasurement measure_rate(const Subject& s, const QuadraticObjective& q, const Vec& x0, int max_steps) {
-  RateMeasurement m;
-  auto opt = fresh(s);
-  optim::Oracle<double> oracle(q);
-  Vec x = x0;
-  std::vector<double> e{(x - q.minimizer()).norm()};
-  const double e0 = e[0];
-  for (int k = 0; k < max_steps; ++k) {
-    if (opt->step(oracle, x).refused()) ++m.refusals;
-    const double ek = (x - q.minimizer()).norm();
-    e.push_back(ek);
-    ++m.steps;
-    if (!std::isfinite(ek) || ek > 1e30 * e0) {
-      m.diverged = true;
-      break;
-    }
-    if (ek <= 1e-12 * e0) break;
-  }
-  m.final_ratio = e.back() / e0;
-  std::vector<double> env(e.size());
-  double run_max = 0;
-  for (std::size_t i = e.size(); i-- > 0;) {
-    run_max = std::max(run_max, std::isfinite(e[i]) ? e[i] : std::numeric_limits<double>::infinity());
-    env[i] = run_max;
-  }
-  std::int64_t ka = -1, kb = static_cast<std::int64_t>(env.size()) - 1;
-  for (std::size_t i = 0; i < env.size(); ++i) {
-    if (ka < 0 && env[i] <= 1e-1 * env[0]) ka = static_cast<std::int64_t>(i);
-    if (env[i] <= 1e-10 * env[0]) {
-      kb = static_cast<std::int64_t>(i);
-      break;
-    }
-  }
-  if (ka < 0 || kb - ka < 3) ka = 0;
-  std::vector<std::int64_t> ks(env.size());
-  for (std::size_t i = 0; i < env.size(); ++i) ks[i] = static_cast<std::int64_t>(i);
-  const auto seq = rates::make_sequence<double>(ks, env, "||x_k - x*|| (suffix-max envelope)");
-  const auto fit = rates::fit_geometric(seq, rates::Window{ka, kb});
-  m.k0 = ka;
-  m.k1 = kb;
-  if (!fit.ok) {
-    m.reason = fit.reason;
-    return m;
-  }
-  m.ok = true;
-  m.q = fit.estimate;
-  m.lo = fit.lo;
-  m.hi = fit.hi;
-  return m;
-}
-
-// The textbook rate of gradient descent with step h on eigenvalues in [mu, L]:
-// x_{k+1} - x* = (I - h A)(x_k - x*), so ||x_k - x*|| <= ||I - h A||_2^k ||x_0 - x*|| with
-// ||I - h A||_2 = max(|1 - h mu|, |1 - h L|) (004 §2.1 eq (4) for the iteration; the norm
-// of a symmetric matrix is its largest |eigenvalue|).
-double gd_rate(double h, double mu, double L) { return std::max(std::abs(1 - h * mu), std::abs(1 - h * L)); }
-
 Outcome linear_rate(const Subject& s, const Case& c) {
   const DescentDeclaration& d = *s.declared.descent;
-  const double frac = case_uniform(c, 3, 0.3, 0.9);
+  const double frac = kStreams.uniform(c, 3, 0.3, 0.9);
   const double L = d.step > 0 ? frac * d.stable_step_times_L / d.step : c.scale;
   const QuadraticObjective q = make_quadratic(c, L);
   const double mu = q.mu(), Lq = q.L();
@@ -199,7 +104,7 @@ Outcome linear_rate(const Subject& s, const Case& c) {
   }
   const bool has_claim = std::isfinite(claimed);
   if (has_claim && !(claimed < 1))
-    return Outcome::skip("the claimed rate " + num(claimed) + " on mu = " + num(mu) + ", L = " + num(Lq) +
+    return Outcome::skip("the claimed rate " + str(claimed) + " on mu = " + str(mu) + ", L = " + str(Lq) +
                          " is not below 1: nothing is claimed");
   // Steps: enough for the claimed rate to reach 1e-12 (with a factor 2 of margin), at most 50000.
   const int max_steps =
@@ -207,28 +112,24 @@ Outcome linear_rate(const Subject& s, const Case& c) {
                 : 20000;
   const Vec x0 = start_point(c, q.minimizer(), c.scale);
   const RateMeasurement m = measure_rate(s, q, x0, max_steps);
-  nlohmann::json figs = {{"L", Lq}, {"mu", mu}, {"steps", m.steps}, {"refusals", m.refusals},
-                         {"window_first_k", m.k0}, {"window_last_k", m.k1}, {"final_error_ratio", m.final_ratio}};
+  nlohmann::json figs = measurement_figures(m, mu, Lq);
+  figs["refusals"] = m.refusals;
   if (has_claim) figs["claimed_rate"] = claimed;
   if (m.diverged)
     return Outcome::fail("the iteration diverged (||x_k - x*|| > 1e30 ||x_0 - x*|| or non-finite) after " +
-                             std::to_string(m.steps) + " steps on a quadratic with mu = " + num(mu) + ", L = " + num(Lq),
+                             std::to_string(m.steps) + " steps on a quadratic with mu = " + str(mu) + ", L = " + str(Lq),
                          figs);
   if (!m.ok) {
     // Too few usable points: the run reached 1e-12 (or exactly 0) within 3 steps, a mean
     // rate below 1e-4, faster than any claim we can check here.
     if (m.final_ratio <= 1e-10 && m.steps <= 4)
-      return Outcome::pass("converged to " + num(m.final_ratio) + " relative within " + std::to_string(m.steps) +
-                               " steps: faster than the claimed rate " + (has_claim ? num(claimed) : std::string("< 1")),
+      return Outcome::pass("converged to " + str(m.final_ratio) + " relative within " + std::to_string(m.steps) +
+                               " steps: faster than the claimed rate " + (has_claim ? str(claimed) : std::string("< 1")),
                            figs);
     return Outcome::undecided("the rate fit failed: " + m.reason, figs);
   }
-  figs["fitted_rate"] = m.q;
-  figs["fitted_lo"] = m.lo;
-  figs["fitted_hi"] = m.hi;
-  const std::string measured = "fitted q = " + num(m.q) + " [95% " + num(m.lo) + ", " + num(m.hi) + "] on window [" +
-                               std::to_string(m.k0) + ", " + std::to_string(m.k1) + "] (mu = " + num(mu) +
-                               ", L = " + num(Lq) + ")";
+  add_fit_figures(figs, m);
+  const std::string measured = fit_text(m) + " (mu = " + str(mu) + ", L = " + str(Lq) + ")";
   if (!has_claim) {
     // No claimed rate (a line search): convergence, q < 1 with its whole interval below 1.
     if (m.hi < 1) return Outcome::pass(measured + ": linear convergence (interval below 1)", figs);
@@ -242,11 +143,11 @@ Outcome linear_rate(const Subject& s, const Case& c) {
   const double limit = std::pow(claimed, 1 - tau);
   figs["limit"] = limit;
   if (m.q <= limit)
-    return Outcome::pass(measured + " <= " + num(limit) + " = claimed^(1 - 0.02), claimed " + num(claimed) + " (" +
+    return Outcome::pass(measured + " <= " + str(limit) + " = claimed^(1 - 0.02), claimed " + str(claimed) + " (" +
                              claim_kind + ")",
                          figs);
-  return Outcome::fail(measured + " exceeds the claimed rate " + num(claimed) + " (" + claim_kind +
-                           ") beyond the tolerance: limit claimed^(1 - 0.02) = " + num(limit),
+  return Outcome::fail(measured + " exceeds the claimed rate " + str(claimed) + " (" + claim_kind +
+                           ") beyond the tolerance: limit claimed^(1 - 0.02) = " + str(limit),
                        figs);
 }
 

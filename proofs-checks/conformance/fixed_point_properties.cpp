@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,21 +17,15 @@
 #include "optim/core/oracle.hpp"
 #include "optim/core/random.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
+#include "proofs-checks/conformance/double_rounding.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
 
 namespace fixed_point_properties_detail {
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
 constexpr double kPi = 3.141592653589793;
-
-std::string num(double v) {
-  std::ostringstream o;
-  o.precision(6);
-  o << v;
-  return o.str();
-}
 
 // A seeded uniform in [0, 1) of stream `stream` of the case.
 double case_uniform(const Case& c, std::uint64_t stream) {
@@ -107,7 +99,7 @@ RateVerdict contraction_verdict(const std::string& where, const Return& r, doubl
   }
   if (r.diverged) {
     v.status = Status::failed;
-    v.text = where + ": the perturbation grew from " + num(first) + " to " + num(last) + " in " + std::to_string(steps) +
+    v.text = where + ": the perturbation grew from " + str(first) + " to " + str(last) + " in " + std::to_string(steps) +
              " steps (spectral radius > 1)";
     return v;
   }
@@ -124,26 +116,26 @@ RateVerdict contraction_verdict(const std::string& where, const Return& r, doubl
   const bool reached_floor = last < floor;
   if (fit.ok && fit.hi < 1) {
     v.status = Status::passed;
-    v.text = where + ": contraction, fitted rate " + num(fit.estimate) + " (95% CI [" + num(fit.lo) + ", " + num(fit.hi) +
+    v.text = where + ": contraction, fitted rate " + str(fit.estimate) + " (95% CI [" + str(fit.lo) + ", " + str(fit.hi) +
              "] < 1) over steps " + std::to_string(fit.used.k0) + ".." + std::to_string(fit.used.k1) + ", distance " +
-             num(first) + " -> " + num(last);
+             str(first) + " -> " + str(last);
     return v;
   }
   if (reached_floor && last < 1e-3 * first) {
     v.status = Status::passed;
-    v.text = where + ": returned to the rounding floor " + num(floor) + " in " + std::to_string(steps) + " steps (distance " +
-             num(first) + " -> " + num(last) + ")" + (fit.ok ? ", fitted rate " + num(fit.estimate) : std::string());
+    v.text = where + ": returned to the rounding floor " + str(floor) + " in " + std::to_string(steps) + " steps (distance " +
+             str(first) + " -> " + str(last) + ")" + (fit.ok ? ", fitted rate " + str(fit.estimate) : std::string());
     return v;
   }
   if ((fit.ok && fit.lo > 1) || (steps >= max_steps && last >= first)) {
     v.status = Status::failed;
-    v.text = where + ": no return to the minimum: distance " + num(first) + " -> " + num(last) + " in " + std::to_string(steps) +
-             " steps" + (fit.ok ? ", fitted rate " + num(fit.estimate) + " (CI [" + num(fit.lo) + ", " + num(fit.hi) + "])" : std::string());
+    v.text = where + ": no return to the minimum: distance " + str(first) + " -> " + str(last) + " in " + std::to_string(steps) +
+             " steps" + (fit.ok ? ", fitted rate " + str(fit.estimate) + " (CI [" + str(fit.lo) + ", " + str(fit.hi) + "])" : std::string());
     return v;
   }
   v.status = Status::undecided;
-  v.text = where + ": the rate could not be decided: distance " + num(first) + " -> " + num(last) + " in " + std::to_string(steps) +
-           " steps" + (fit.ok ? ", fitted rate " + num(fit.estimate) + " (CI [" + num(fit.lo) + ", " + num(fit.hi) + "])" : ", " + fit.reason);
+  v.text = where + ": the rate could not be decided: distance " + str(first) + " -> " + str(last) + " in " + std::to_string(steps) +
+           " steps" + (fit.ok ? ", fitted rate " + str(fit.estimate) + " (CI [" + str(fit.lo) + ", " + str(fit.hi) + "])" : ", " + fit.reason);
   return v;
 }
 
@@ -162,7 +154,7 @@ Outcome stable_at_minima(const Subject& s, const Case& c) {
     const double r0 = 1e-3 * std::max(1.0, q.minimizer().norm());
     const double floor = 1e3 * kEps * std::max(1.0, q.minimizer().norm());
     const Return r = follow(s, q, q.minimizer(), v, r0, floor, kMaxReturnSteps);
-    const RateVerdict rv = contraction_verdict("quadratic (eigenvalues in [" + num(q.mu()) + ", " + num(q.L()) + "])", r, floor,
+    const RateVerdict rv = contraction_verdict("quadratic (eigenvalues in [" + str(q.mu()) + ", " + str(q.L()) + "])", r, floor,
                                                kMaxReturnSteps);
     fig["quadratic"] = rv.fig;
     fig["quadratic"]["mu"] = q.mu();
@@ -183,7 +175,7 @@ Outcome stable_at_minima(const Subject& s, const Case& c) {
     const double r0 = 1e-4, floor = 1e3 * kEps * kPi;
     const Return r = follow(s, p.f, x_star, v, r0, floor, kMaxReturnSteps);
     const RateVerdict rv =
-        contraction_verdict("saddle_cos x " + num(scale) + " at its minimum (0, pi) (Hessian " + num(scale) + " I)", r, floor, kMaxReturnSteps);
+        contraction_verdict("saddle_cos x " + str(scale) + " at its minimum (0, pi) (Hessian " + str(scale) + " I)", r, floor, kMaxReturnSteps);
     fig["saddle_cos_minimum"] = rv.fig;
     fig["saddle_cos_minimum"]["hessian_eigenvalue"] = scale;
     if (rv.status == Status::failed) return Outcome::fail(rv.text, fig);
@@ -215,7 +207,7 @@ Outcome unstable_at_saddles(const Subject& s, const Case& c) {
   for (; k < kMaxEscapeSteps && dist < kGrowth * r0; ++k) {
     const optim::StepReport<double> rep = opt->step(oracle, x);
     if (rep.refused()) {
-      return Outcome::fail("saddle_cos x " + num(scale) + " near its strict saddle (0, 0): step " + std::to_string(k) + " was refused (" +
+      return Outcome::fail("saddle_cos x " + str(scale) + " near its strict saddle (0, 0): step " + std::to_string(k) + " was refused (" +
                            optim::to_string(rep.status) + ")");
     }
     dist = x.norm();
@@ -224,16 +216,16 @@ Outcome unstable_at_saddles(const Subject& s, const Case& c) {
   }
   nlohmann::json fig = {{"hessian_eigenvalues", {scale, -scale}}, {"initial_distance", r0}, {"final_distance", dist},
                         {"largest_distance", max_dist}, {"steps", k}, {"growth_required", kGrowth}, {"step_bound", kMaxEscapeSteps}};
-  const std::string where = "saddle_cos x " + num(scale) + " (Hessian eigenvalues +-" + num(scale) + ") started at distance " + num(r0) +
+  const std::string where = "saddle_cos x " + str(scale) + " (Hessian eigenvalues +-" + str(scale) + ") started at distance " + str(r0) +
                             " from its strict saddle (0, 0)";
   if (dist >= kGrowth * r0 || !std::isfinite(dist)) {
     fig["per_step_growth"] = std::pow(dist / r0, 1.0 / std::max(k, 1));
-    return Outcome::pass(where + ": the distance grew by " + num(dist / r0) + " (>= " + num(kGrowth) + ") in " + std::to_string(k) +
-                             " steps (mean growth per step " + num(std::pow(dist / r0, 1.0 / std::max(k, 1))) + ")",
+    return Outcome::pass(where + ": the distance grew by " + str(dist / r0) + " (>= " + str(kGrowth) + ") in " + std::to_string(k) +
+                             " steps (mean growth per step " + str(std::pow(dist / r0, 1.0 / std::max(k, 1))) + ")",
                          fig);
   }
-  return Outcome::fail(where + ": after " + std::to_string(k) + " steps the distance is " + num(dist) + " (largest " + num(max_dist) +
-                           "), not " + num(kGrowth) + " times the start: no unstable mode",
+  return Outcome::fail(where + ": after " + std::to_string(k) + " steps the distance is " + str(dist) + " (largest " + str(max_dist) +
+                           "), not " + str(kGrowth) + " times the start: no unstable mode",
                        fig);
 }
 
@@ -323,9 +315,9 @@ Outcome saddle_avoidance(const Subject& s, const Case& c) {
                       {"max_steps", kMaxRunSteps}, {"box", {land.lo[0], land.hi[0], land.lo[1], land.hi[1]}}};
     if (!m.saddle_starts.empty()) fig[land.name]["saddle_starts"] = m.saddle_starts;
     if (!text.empty()) text += "; ";
-    text += std::to_string(kStarts) + " uniform starts in [" + num(land.lo[0]) + ", " + num(land.hi[0]) + "] x [" + num(land.lo[1]) +
-            ", " + num(land.hi[1]) + "] on " + land.name + " x " + num(land.scale) + ": " + std::to_string(m.to_saddle) +
-            " converged to a strict saddle (fraction 95% Clopper-Pearson [" + num(ci.lo) + ", " + num(ci.hi) + "]), " +
+    text += std::to_string(kStarts) + " uniform starts in [" + str(land.lo[0]) + ", " + str(land.hi[0]) + "] x [" + str(land.lo[1]) +
+            ", " + str(land.hi[1]) + "] on " + land.name + " x " + str(land.scale) + ": " + std::to_string(m.to_saddle) +
+            " converged to a strict saddle (fraction 95% Clopper-Pearson [" + str(ci.lo) + ", " + str(ci.hi) + "]), " +
             std::to_string(m.to_minimum) + " to a minimum, " + std::to_string(m.other) + " not within 1e-4 of a critical point after " +
             std::to_string(kMaxRunSteps) + " steps";
     saddles += m.to_saddle;

@@ -6,7 +6,6 @@
 #include <limits>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,13 +14,13 @@
 #include "analysis/problems/problem_objective.hpp"
 #include "optim/core/oracle.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
+#include "proofs-checks/conformance/double_rounding.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
 
 namespace line_search_properties_detail {
-
-constexpr double kEps = std::numeric_limits<double>::epsilon();
 
 // The source of every statement of the suite.
 claims::Source armijo_source(const std::string& equation, const std::string& lines) {
@@ -166,13 +165,6 @@ ArmijoCheck armijo(const TestObjective& t, const Vec& x0, double f0, const Vec& 
   return a;
 }
 
-std::string num(double v) {
-  std::ostringstream o;
-  o.precision(6);
-  o << v;
-  return o.str();
-}
-
 // Test objectives of a case: the quadratic and Rosenbrock.
 std::vector<TestObjective> objectives_of(const Case& c) {
   std::vector<TestObjective> v;
@@ -209,9 +201,9 @@ Outcome armijo_every_step(const Subject& s, const Case& c) {
         const double tol = 4 * kEps * (std::abs(r.x0[i]) + step * std::abs(r.g[i])) + 1e-10 * step * ginf;
         worst_disp = std::max(worst_disp, dev / (tol > 0 ? tol : 1.0));
         if (dev > tol) {
-          return Outcome::fail("on " + t.name + " the accepted step t = " + num(step) + " moved coordinate " +
-                                   std::to_string(i) + " by " + num(r.x1[i] - r.x0[i]) + " instead of -t g_i = " +
-                                   num(-step * r.g[i]) + " (|deviation| " + num(dev) + " > tolerance " + num(tol) + ")",
+          return Outcome::fail("on " + t.name + " the accepted step t = " + str(step) + " moved coordinate " +
+                                   std::to_string(i) + " by " + str(r.x1[i] - r.x0[i]) + " instead of -t g_i = " +
+                                   str(-step * r.g[i]) + " (|deviation| " + str(dev) + " > tolerance " + str(tol) + ")",
                                {{"step", step}, {"deviation", dev}, {"tolerance", tol}});
         }
       }
@@ -227,9 +219,9 @@ Outcome armijo_every_step(const Subject& s, const Case& c) {
       }
       worst_ratio = std::max(worst_ratio, a.margin / a.slack);
       if (a.decision == Decision::violated) {
-        return Outcome::fail("on " + t.name + " the accepted step t = " + num(step) + " violates Armijo: f(x+) - f(x) + alpha t ||g||^2 = " +
-                                 num(a.margin) + " > slack " + num(a.slack) + " (alpha = " + num(d.armijo_alpha) + ", f(x) = " +
-                                 num(r.f0) + ", f(x+) = " + num(r.f1) + ", ||g|| = " + num(r.g.norm()) + ")",
+        return Outcome::fail("on " + t.name + " the accepted step t = " + str(step) + " violates Armijo: f(x+) - f(x) + alpha t ||g||^2 = " +
+                                 str(a.margin) + " > slack " + str(a.slack) + " (alpha = " + str(d.armijo_alpha) + ", f(x) = " +
+                                 str(r.f0) + ", f(x+) = " + str(r.f1) + ", ||g|| = " + str(r.g.norm()) + ")",
                              {{"step", step}, {"margin", a.margin}, {"slack", a.slack}, {"f0", r.f0}, {"f1", r.f1}});
       }
       if (a.decision == Decision::undecided) ++undecided;
@@ -242,8 +234,8 @@ Outcome armijo_every_step(const Subject& s, const Case& c) {
         const double n = static_cast<double>(r.g.size());
         const double slack = 2 * (n + 3) * kEps * (g1.norm() * r.g.norm() + rhs);
         if (lhs - rhs > slack) {
-          return Outcome::fail("on " + t.name + " the accepted step t = " + num(step) + " violates the Wolfe curvature condition: g(x+)^T g = " +
-                                   num(lhs) + " > c2 ||g||^2 = " + num(rhs) + " + slack " + num(slack),
+          return Outcome::fail("on " + t.name + " the accepted step t = " + str(step) + " violates the Wolfe curvature condition: g(x+)^T g = " +
+                                   str(lhs) + " > c2 ||g||^2 = " + str(rhs) + " + slack " + str(slack),
                                {{"step", step}, {"lhs", lhs}, {"rhs", rhs}, {"slack", slack}});
         }
         if (lhs - rhs > -slack) ++undecided;
@@ -257,15 +249,15 @@ Outcome armijo_every_step(const Subject& s, const Case& c) {
                         {"mp50_ties", exact_tie}, {"largest_mp50_violation", largest_exact_violation}};
   if (accepted == 0) return Outcome::undecided("no step was accepted on the quadratic or on Rosenbrock: nothing to check", fig);
   const std::string summary = std::to_string(accepted) + " accepted steps (quadratic and Rosenbrock, " + std::to_string(kSteps) +
-                              " steps each): no Armijo violation beyond the rounding slack (largest margin/slack " + num(worst_ratio) + "; " +
+                              " steps each): no Armijo violation beyond the rounding slack (largest margin/slack " + str(worst_ratio) + "; " +
                               (escalated == 0 ? std::string("no near-tie within the slack")
                                               : std::to_string(escalated) + " near-ties within the slack recomputed in mp50: " +
                                                     std::to_string(exact_holds) + " hold exactly, " + std::to_string(exact_violated) +
-                                                    " violated exactly by at most " + num(largest_exact_violation) +
+                                                    " violated exactly by at most " + str(largest_exact_violation) +
                                                     " (less than double's rounding of the rule's own test), " + std::to_string(exact_tie) +
                                                     " exact ties") +
                               "), displacement -t g within tolerance (worst " +
-                              num(worst_disp) + " of it)" + (wolfe_checked ? ", Wolfe curvature checked on " + std::to_string(wolfe_checked) : "");
+                              str(worst_disp) + " of it)" + (wolfe_checked ? ", Wolfe curvature checked on " + std::to_string(wolfe_checked) : "");
   if (undecided > 0) {
     return Outcome::undecided(summary + ": " + std::to_string(undecided) +
                                   " step(s) undecided within rounding (double cannot decide them; not counterexamples)",
@@ -281,7 +273,7 @@ Outcome stationary_start(const Subject& s, const Case& c) {
   optim::Oracle<double> oracle(q);
   Vec x = q.minimizer();
   const Vec g = q.gradient(x);
-  if (!g.isZero(0)) return Outcome::undecided("the quadratic's gradient at x* is not exactly 0 in double (||g|| = " + num(g.norm()) + ")");
+  if (!g.isZero(0)) return Outcome::undecided("the quadratic's gradient at x* is not exactly 0 in double (||g|| = " + str(g.norm()) + ")");
   auto opt = s.make();
   const optim::StepReport<double> r = opt->step(oracle, x);
   const bool unchanged = (x.array() == q.minimizer().array()).all();
@@ -367,9 +359,9 @@ Outcome lattice(const Subject& s, const Case& c) {
       const double rel = std::abs(step / on - 1);
       const double tol = 4 * (static_cast<double>(std::max(k, 0L)) + 2) * kEps;
       if (k < 0 || !(rel <= tol)) {
-        return Outcome::fail("on " + t.name + " the accepted step t = " + num(step) + " is not on {delta0 beta^k, k >= 0} (delta0 = " +
-                                 num(delta0) + ", beta = " + num(beta) + "): nearest k = " + std::to_string(k) +
-                                 ", |t / (delta0 beta^k) - 1| = " + num(rel) + " (tolerance " + num(tol) + ")",
+        return Outcome::fail("on " + t.name + " the accepted step t = " + str(step) + " is not on {delta0 beta^k, k >= 0} (delta0 = " +
+                                 str(delta0) + ", beta = " + str(beta) + "): nearest k = " + std::to_string(k) +
+                                 ", |t / (delta0 beta^k) - 1| = " + str(rel) + " (tolerance " + str(tol) + ")",
                              {{"step", step}, {"k", k}, {"relative_deviation", rel}, {"tolerance", tol}});
       }
       worst = std::max(worst, rel / tol);
@@ -379,7 +371,7 @@ Outcome lattice(const Subject& s, const Case& c) {
   nlohmann::json fig = {{"accepted_steps", accepted}, {"largest_k", kmax}, {"worst_deviation_over_tolerance", worst}};
   if (accepted == 0) return Outcome::undecided("no step was accepted: nothing to check", fig);
   return Outcome::pass(std::to_string(accepted) + " accepted steps all on the lattice (k up to " + std::to_string(kmax) +
-                           ", worst relative deviation " + num(worst) + " of the tolerance 4 (k + 2) eps)",
+                           ", worst relative deviation " + str(worst) + " of the tolerance 4 (k + 2) eps)",
                        fig);
 }
 
@@ -406,9 +398,9 @@ Outcome maximal(const Subject& s, const Case& c) {
       ArmijoCheck a = armijo(t, r.x0, r.f0, r.g, up, xu, fu, d.armijo_alpha);
       if (a.escalated) ++escalated;
       if (!a.escalated && a.decision == Decision::holds) {
-        return Outcome::fail("on " + t.name + " the accepted step t = " + num(step) + " is not maximal: t/beta = " + num(up) +
+        return Outcome::fail("on " + t.name + " the accepted step t = " + str(step) + " is not maximal: t/beta = " + str(up) +
                                  " <= delta0 also satisfies Armijo (f(x - (t/beta) g) - f(x) + alpha (t/beta) ||g||^2 = " +
-                                 num(a.margin) + " < -slack " + num(-a.slack) + ")",
+                                 str(a.margin) + " < -slack " + str(-a.slack) + ")",
                              {{"step", step}, {"next_step", up}, {"margin", a.margin}, {"slack", a.slack}});
       }
       // violated in double beyond the slack: maximal. Inside the slack: the mp50 margin

@@ -4,129 +4,34 @@
 // methods to the objective's scale.
 #include <algorithm>
 #include <cmath>
-#include <complex>
 #include <cstdint>
-#include <cstdio>
 #include <limits>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "analysis/rates/rate_fit.hpp"
 #include "optim/core/oracle.hpp"
 #include "optim/core/random.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
+#include "proofs-checks/conformance/fresh_optimizer.hpp"
+#include "proofs-checks/conformance/linear_rates.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
 
 namespace momentum_adaptive_properties_detail {
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
-
-double case_uniform(const Case& c, std::uint64_t stream, double lo, double hi) {
-  optim::SplitMix64 rng(c.seed * 0xd6e8feb86659fd93ULL + 0xa0761d6478bd642fULL * (stream + 1));
-  rng.next();
-  return lo + (hi - lo) * rng.uniform();
-}
-
-std::unique_ptr<optim::Optimizer<double>> fresh(const Subject& s) {
-  auto p = s.make();
-  if (!p) throw std::invalid_argument("subject '" + s.name + "': the factory returned null");
-  return p;
-}
+constexpr CaseStreams kStreams{0xd6e8feb86659fd93ULL, 0xa0761d6478bd642fULL};
 
 // ---------------------------------------------------------------------------------------
-// Heavy ball (004 §2.4 eq (8)): d_k = alpha d_{k-1} - eta grad f(w_k), w_{k+1} = w_k + d_k.
-// On f = 1/2 (w - w*)^T A (w - w*), along an eigenvector of A with eigenvalue lambda, the
-// error e_k obeys e_{k+1} = (1 + alpha - eta lambda) e_k - alpha e_{k-1}: the companion matrix
-// [[1 + alpha - eta lambda, -alpha], [1, 0]] has characteristic polynomial
-// z^2 - (1 + alpha - eta lambda) z + alpha, and the rate is its spectral radius (complex roots:
-// sqrt(alpha)). With Polyak's (1964) parameters eta = 4/(sqrt L + sqrt mu)^2,
-// alpha = ((sqrt L - sqrt mu)/(sqrt L + sqrt mu))^2 it is (sqrt kappa - 1)/(sqrt kappa + 1) at
-// both ends of [mu, L] (tested in tests/conformance/universal_descent_test.cpp).
-double heavy_ball_radius(double eta, double alpha, double lambda) {
-  const double b = 1 + alpha - eta * lambda;
-  const std::complex<double> disc = std::sqrt(std::complex<double>(b * b - 4 * alpha, 0));
-  const std::complex<double> z1 = (b + disc) / 2.0, z2 = (b - disc) / 2.0;
-  return std::max(std::abs(z1), std::abs(z2));
-}
-
-struct RateMeasurement {
-  bool ok = false;
-  std::string reason;
-  double q = 0, lo = 0, hi = 0;
-  std::int64_t k0 = 0, k1 = 0;
-  int steps = 0;
-  double final_ratio = 1;
-  bool diverged = false;
-};
-
-// As descent_properties.cpp: the geometric rate of the suffix-max envelope of ||x_k - x*||
-// (which removes the oscillation of complex roots) on the window from 1e-1 to 1e-10 of the
-// initial error.
-RateMeasurement measure_rate(const Subject& s, const QuadraticObjective& q, const Vec& x0, int max_steps) {
-  RateMeasurement m;
-  auto opt = fresh(s);
-  optim::Oracle<double> oracle(q);
-  Vec x = x0;
-  std::vector<double> e{(x - q.minimizer()).norm()};
-  const double e0 = e[0];
-  for (int k = 0; k < max_steps; ++k) {
-    opt->step(oracle, x);
-    const double ek = (x - q.minimizer()).norm();
-    e.push_back(ek);
-    ++m.steps;
-    if (!std::isfinite(ek) || ek > 1e30 * e0) {
-      m.diverged = true;
-      break;
-    }
-    if (ek <= 1e-12 * e0) break;
-  }
-  m.final_ratio = e.back() / e0;
-  std::vector<double> env(e.size());
-  double run_max = 0;
-  for (std::size_t i = e.size(); i-- > 0;) {
-    run_max = std::max(run_max, std::isfinite(e[i]) ? e[i] : std::numeric_limits<double>::infinity());
-    env[i] = run_max;
-  }
-  std::int64_t ka = -1, kb = static_cast<std::int64_t>(env.size()) - 1;
-  for (std::size_t i = 0; i < env.size(); ++i) {
-    if (ka < 0 && env[i] <= 1e-1 * env[0]) ka = static_cast<std::int64_t>(i);
-    if (env[i] <= 1e-10 * env[0]) {
-      kb = static_cast<std::int64_t>(i);
-      break;
-    }
-  }
-  if (ka < 0 || kb - ka < 3) ka = 0;
-  std::vector<std::int64_t> ks(env.size());
-  for (std::size_t i = 0; i < env.size(); ++i) ks[i] = static_cast<std::int64_t>(i);
-  const auto fit = rates::fit_geometric(rates::make_sequence<double>(ks, env, "||x_k - x*|| envelope"),
-                                        rates::Window{ka, kb});
-  m.k0 = ka;
-  m.k1 = kb;
-  if (!fit.ok) {
-    m.reason = fit.reason;
-    return m;
-  }
-  m.ok = true;
-  m.q = fit.estimate;
-  m.lo = fit.lo;
-  m.hi = fit.hi;
-  return m;
-}
-
+// The claimed rate (heavy_ball_radius unless declared) against the measured one (measure_rate).
 Outcome momentum_linear_rate(const Subject& s, const Case& c) {
   const MomentumDeclaration& md = *s.declared.momentum;
   if (!(md.step > 0) || !(md.momentum >= 0 && md.momentum < 1))
-    return Outcome::skip("the momentum declaration needs step > 0 and momentum in [0, 1) (got step = " + num(md.step) +
-                         ", momentum = " + num(md.momentum) + ")");
+    return Outcome::skip("the momentum declaration needs step > 0 and momentum in [0, 1) (got step = " + str(md.step) +
+                         ", momentum = " + str(md.momentum) + ")");
   // step * L in [0.4, 1.6] * (1 + momentum): inside the stability region (0, 2 (1 + momentum)).
-  const double L = case_uniform(c, 1, 0.4, 1.6) * (1 + md.momentum) / md.step;
+  const double L = kStreams.uniform(c, 1, 0.4, 1.6) * (1 + md.momentum) / md.step;
   const QuadraticObjective q = make_quadratic(c, L);
   const double mu = q.mu(), Lq = q.L();
   double claimed = 0;
@@ -141,18 +46,18 @@ Outcome momentum_linear_rate(const Subject& s, const Case& c) {
     claim_kind = "heavy-ball spectral radius of 004 (8)";
   }
   if (!(claimed < 1))
-    return Outcome::skip("the claimed rate " + num(claimed) + " is not below 1 on mu = " + num(mu) + ", L = " + num(Lq));
+    return Outcome::skip("the claimed rate " + str(claimed) + " is not below 1 on mu = " + str(mu) + ", L = " + str(Lq));
   const int max_steps = static_cast<int>(std::min(50000.0, std::ceil(2 * std::log(1e-12) / std::log(claimed)) + 50));
   const RateMeasurement m = measure_rate(s, q, start_point(c, q.minimizer(), c.scale), max_steps);
-  nlohmann::json figs = {{"L", Lq},      {"mu", mu},   {"claimed_rate", claimed},
-                         {"steps", m.steps}, {"window_first_k", m.k0}, {"window_last_k", m.k1}, {"final_error_ratio", m.final_ratio}};
+  nlohmann::json figs = measurement_figures(m, mu, Lq);
+  figs["claimed_rate"] = claimed;
   if (m.diverged)
     return Outcome::fail("the iteration diverged after " + std::to_string(m.steps) + " steps (claimed rate " +
-                             num(claimed) + ", mu = " + num(mu) + ", L = " + num(Lq) + ")",
+                             str(claimed) + ", mu = " + str(mu) + ", L = " + str(Lq) + ")",
                          figs);
   if (!m.ok) {
     if (m.final_ratio <= 1e-10 && m.steps <= 4)
-      return Outcome::pass("converged to " + num(m.final_ratio) + " within " + std::to_string(m.steps) + " steps", figs);
+      return Outcome::pass("converged to " + str(m.final_ratio) + " within " + std::to_string(m.steps) + " steps", figs);
     return Outcome::undecided("the rate fit failed: " + m.reason, figs);
   }
   // Tolerance, on log q: (i) 5% of log q_claimed for fit noise left by the envelope (the
@@ -163,18 +68,15 @@ Outcome momentum_linear_rate(const Subject& s, const Case& c) {
   const double jordan = k1 > k0 ? std::log(k1 / k0) / (k1 - k0) : 0.0;
   const double log_limit = 0.95 * std::log(claimed) + jordan;
   const double limit = std::exp(log_limit);
-  figs["fitted_rate"] = m.q;
-  figs["fitted_lo"] = m.lo;
-  figs["fitted_hi"] = m.hi;
+  add_fit_figures(figs, m);
   figs["limit"] = limit;
-  const std::string measured = "fitted q = " + num(m.q) + " [95% " + num(m.lo) + ", " + num(m.hi) + "] on window [" +
-                               std::to_string(m.k0) + ", " + std::to_string(m.k1) + "], claimed " + num(claimed) + " (" +
-                               claim_kind + ", step = " + num(md.step) + ", momentum = " + num(md.momentum) +
-                               ", mu = " + num(mu) + ", L = " + num(Lq) + ")";
+  const std::string measured = fit_text(m) + ", claimed " + str(claimed) + " (" +
+                               claim_kind + ", step = " + str(md.step) + ", momentum = " + str(md.momentum) +
+                               ", mu = " + str(mu) + ", L = " + str(Lq) + ")";
   if (m.q <= limit)
-    return Outcome::pass(measured + ": within the limit " + num(limit) + " = claimed^0.95 * exp(log(k1/k0)/(k1-k0))",
+    return Outcome::pass(measured + ": within the limit " + str(limit) + " = claimed^0.95 * exp(log(k1/k0)/(k1-k0))",
                          figs);
-  return Outcome::fail(measured + ": exceeds the limit " + num(limit) + " = claimed^0.95 * exp(log(k1/k0)/(k1-k0))",
+  return Outcome::fail(measured + ": exceeds the limit " + str(limit) + " = claimed^0.95 * exp(log(k1/k0)/(k1-k0))",
                        figs);
 }
 
@@ -214,7 +116,7 @@ Outcome first_step_magnitude(const Subject& s, const Case& c) {
     g[i] = rng.uniform() < 0.5 ? -mag : mag;
   }
   const LinearObjective f(g);
-  auto opt = fresh(s);
+  auto opt = fresh_optimizer(s);
   optim::Oracle<double> oracle(f);
   Vec x = Vec::Zero(n);
   const auto r = opt->step(oracle, x);
@@ -241,19 +143,19 @@ Outcome first_step_magnitude(const Subject& s, const Case& c) {
       figs["coordinate"] = i;
       figs["update"] = step;
       figs["tolerance"] = tol;
-      return Outcome::fail("first update of coordinate " + std::to_string(i) + " with gradient " + num(g[i]) + ": -x1 = " +
-                               num(step) + ", i.e. sign(g) * update / lr = " + num(rel + 1) +
-                               " (expected 1 within " + num(tol) + " = max(eps/|g|, eps/(2 g^2)) + 1e-12; lr = " +
-                               num(a.lr) + ", eps = " + num(a.eps) + ")",
+      return Outcome::fail("first update of coordinate " + std::to_string(i) + " with gradient " + str(g[i]) + ": -x1 = " +
+                               str(step) + ", i.e. sign(g) * update / lr = " + str(rel + 1) +
+                               " (expected 1 within " + str(tol) + " = max(eps/|g|, eps/(2 g^2)) + 1e-12; lr = " +
+                               str(a.lr) + ", eps = " + str(a.eps) + ")",
                            figs);
     }
   }
   figs["checked"] = checked;
   figs["skipped_eps_dominated"] = skipped;
   if (checked == 0)
-    return Outcome::skip("every coordinate's gradient is comparable to eps = " + num(a.eps) + ": nothing to check");
-  return Outcome::pass(std::to_string(checked) + " coordinates with |g| in [1e-3, 1e3]: first update = lr = " + num(a.lr) +
-                           " up to the eps band (worst " + num(worst) + " of the tolerance; " + std::to_string(skipped) +
+    return Outcome::skip("every coordinate's gradient is comparable to eps = " + str(a.eps) + ": nothing to check");
+  return Outcome::pass(std::to_string(checked) + " coordinates with |g| in [1e-3, 1e3]: first update = lr = " + str(a.lr) +
+                           " up to the eps band (worst " + str(worst) + " of the tolerance; " + std::to_string(skipped) +
                            " eps-dominated coordinates skipped)",
                        figs);
 }
@@ -302,8 +204,8 @@ Outcome scale_invariance(const Subject& s, const Case& c) {
   const double cf = std::abs(std::log10(c.scale)) >= 0.5 ? c.scale : 100 * c.scale;
   const DiagonalQuadratic f(diag);
   const ScaledObjective g(f, cf);
-  auto o1 = fresh(s);
-  auto o2 = fresh(s);
+  auto o1 = fresh_optimizer(s);
+  auto o2 = fresh_optimizer(s);
   optim::Oracle<double> or1(f), or2(g);
   Vec x = x0, y = x0;
   nlohmann::json figs = {{"c", cf}, {"steps", k_steps}, {"lr", a.lr}, {"eps", a.eps}};
@@ -319,8 +221,8 @@ Outcome scale_invariance(const Subject& s, const Case& c) {
   figs["eps_term_per_step_over_lr"] = eps_per_step;
   figs["max_abs_diff"] = diffs;
   if (!(100 * eps_per_step <= 1e-2) || !(gmin > 0))
-    return Outcome::undecided("the eps term 100 eps |1 - 1/c| / g_min = " + num(100 * eps_per_step) +
-                                  " of lr per step (g_min = " + num(f.min_abs_gradient()) +
+    return Outcome::undecided("the eps term 100 eps |1 - 1/c| / g_min = " + str(100 * eps_per_step) +
+                                  " of lr per step (g_min = " + str(f.min_abs_gradient()) +
                                   ") is too large to separate eps from a violation",
                               figs);
   double worst = 0;
@@ -333,16 +235,16 @@ Outcome scale_invariance(const Subject& s, const Case& c) {
     if (!(d <= tol)) {
       figs["step"] = k;
       figs["tolerance"] = tol;
-      return Outcome::fail("after " + std::to_string(k) + " steps on c f (c = " + num(cf) + ") and on f: |x - y|_inf = " +
-                               num(d) + " > tolerance " + num(tol) + " (100 k lr eps |1 - 1/c| / g_min + 1e-12 k max|x|; lr = " +
-                               num(a.lr) + ", eps = " + num(a.eps) + ", g_min = " + num(f.min_abs_gradient()) + ")",
+      return Outcome::fail("after " + std::to_string(k) + " steps on c f (c = " + str(cf) + ") and on f: |x - y|_inf = " +
+                               str(d) + " > tolerance " + str(tol) + " (100 k lr eps |1 - 1/c| / g_min + 1e-12 k max|x|; lr = " +
+                               str(a.lr) + ", eps = " + str(a.eps) + ", g_min = " + str(f.min_abs_gradient()) + ")",
                            figs);
     }
     worst = std::max(worst, d / tol);
   }
-  return Outcome::pass(std::to_string(k_steps) + " steps on f and on " + num(cf) +
-                           " f: iterates agree within the eps and rounding tolerance (worst " + num(worst) +
-                           " of it; final |x - y|_inf = " + num(diffs.back()) + ")",
+  return Outcome::pass(std::to_string(k_steps) + " steps on f and on " + str(cf) +
+                           " f: iterates agree within the eps and rounding tolerance (worst " + str(worst) +
+                           " of it; final |x - y|_inf = " + str(diffs.back()) + ")",
                        figs);
 }
 

@@ -10,14 +10,17 @@
 // subject.hpp) and the LibTorch suites (TorchSubject, gpu/conformance/) share it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "proofs-checks/claim.hpp"
+#include "proofs-checks/conformance/declarations.hpp"
 
 namespace ov::conformance {
 
@@ -111,6 +114,41 @@ claims::Claim to_claim(const BasicProperty<SubjectT>& p, const SubjectT& subject
     return fold_outcomes(outs, subject.name, origin);
   };
   return c;
+}
+
+// The properties of `all` whose suite the declarations select (selected_suites), in order.
+template <class SubjectT>
+std::vector<BasicProperty<SubjectT>> select_applicable(std::vector<BasicProperty<SubjectT>> all,
+                                                       const Declarations& d) {
+  const std::vector<std::string> suites = selected_suites(d);
+  std::vector<BasicProperty<SubjectT>> out;
+  for (auto& p : all)
+    if (std::find(suites.begin(), suites.end(), p.suite) != suites.end()) out.push_back(std::move(p));
+  return out;
+}
+
+// The property `id` among `applicable` (those of subject `subject_name`); std::invalid_argument
+// naming the id and the valid ones otherwise.
+template <class SubjectT>
+BasicProperty<SubjectT> find_applicable(std::vector<BasicProperty<SubjectT>> applicable, const std::string& id,
+                                        const std::string& subject_name) {
+  std::string valid;
+  for (auto& p : applicable) {
+    if (p.id == id) return std::move(p);
+    valid += (valid.empty() ? "" : ", ") + p.id;
+  }
+  throw std::invalid_argument("conformance: property '" + id + "' is not among those applicable to '" +
+                              subject_name + "' (valid: " + valid + ")");
+}
+
+// `applicable` as claims (to_claim with `cases` cases each; cases >= 1, else std::invalid_argument).
+template <class SubjectT>
+std::vector<claims::Claim> claims_of(const std::vector<BasicProperty<SubjectT>>& applicable, const SubjectT& s,
+                                     int cases) {
+  if (cases < 1) throw std::invalid_argument("conformance: cases = " + std::to_string(cases) + " is outside [1, inf)");
+  std::vector<claims::Claim> out;
+  for (const auto& p : applicable) out.push_back(to_claim(p, s, cases, s.origin));
+  return out;
 }
 
 }  // namespace ov::conformance

@@ -5,6 +5,7 @@ set(OPTVERIFY_CONFORMANCE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/property.cpp
   ${CMAKE_CURRENT_LIST_DIR}/property_catalog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_problems.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/linear_rates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/universal_properties.cpp
   ${CMAKE_CURRENT_LIST_DIR}/descent_properties.cpp
   ${CMAKE_CURRENT_LIST_DIR}/momentum_adaptive_properties.cpp

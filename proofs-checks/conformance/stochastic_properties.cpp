@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,26 +16,13 @@
 #include "optim/core/oracle.hpp"
 #include "optim/core/random.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
+#include "proofs-checks/conformance/double_rounding.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
 
 namespace stochastic_properties_detail {
-
-constexpr double kEps = std::numeric_limits<double>::epsilon();
-
-std::string num(double v) {
-  std::ostringstream o;
-  o.precision(6);
-  o << v;
-  return o.str();
-}
-
-double gaussian(optim::SplitMix64& rng) {
-  const double u1 = 1.0 - rng.uniform();
-  const double u2 = rng.uniform();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-}
 
 // The declared sampler, or the library's uniform sampling with replacement.
 std::vector<std::vector<std::size_t>> draw_batches(const StochasticDeclaration& d, std::size_t n, std::uint64_t seed,
@@ -87,9 +72,9 @@ Outcome unbiased_sampling(const Subject& s, const Case& c) {
     min_f = std::min(min_f, f);
     max_f = std::max(max_f, f);
     if (p < ci.lo || p > ci.hi) {
-      return Outcome::fail("index " + std::to_string(i) + " of n = " + std::to_string(n) + " fills " + num(f) + " of " + std::to_string(slots) +
-                               " batch slots; its Clopper-Pearson interval at level 1 - 0.01/n = " + num(level) + " is [" + num(ci.lo) + ", " +
-                               num(ci.hi) + "], which excludes 1/n = " + num(p),
+      return Outcome::fail("index " + std::to_string(i) + " of n = " + std::to_string(n) + " fills " + str(f) + " of " + std::to_string(slots) +
+                               " batch slots; its Clopper-Pearson interval at level 1 - 0.01/n = " + str(level) + " is [" + str(ci.lo) + ", " +
+                               str(ci.hi) + "], which excludes 1/n = " + str(p),
                            {{"index", i}, {"n", n}, {"frequency", f}, {"ci", {ci.lo, ci.hi}}, {"slots", slots}});
     }
   }
@@ -132,8 +117,8 @@ Outcome unbiased_sampling(const Subject& s, const Case& c) {
     worst = std::max(worst, std::abs(mean) / (half > 0 ? half : 1.0));
     if (std::abs(mean) > half) {
       return Outcome::fail("the mean of " + std::to_string(draws) + " mini-batch gradients differs from the full gradient in coordinate " +
-                               std::to_string(a) + " by " + num(mean) + " (full " + num(full[a]) + "), beyond the half-width " + num(half) +
-                               " (z = " + num(z) + " at level 1 - 0.01/dim)",
+                               std::to_string(a) + " by " + str(mean) + " (full " + str(full[a]) + "), beyond the half-width " + str(half) +
+                               " (z = " + str(z) + " at level 1 - 0.01/dim)",
                            {{"coordinates", coords}, {"draws", draws}, {"n", n}, {"batch", b}});
     }
   }
@@ -141,9 +126,9 @@ Outcome unbiased_sampling(const Subject& s, const Case& c) {
                         {"gradient_coordinates", coords}, {"worst_gradient_deviation_over_half_width", worst},
                         {"family_level_each_check", kFamilyLevel}, {"sampler", d.draw_batch ? "declared draw_batch" : "library with_replacement"}};
   return Outcome::pass("over " + std::to_string(draws) + " draws of " + std::to_string(b) + " indices from n = " + std::to_string(n) +
-                           ": every inclusion frequency in [" + num(min_f) + ", " + num(max_f) + "] is consistent with 1/n = " +
-                           num(1.0 / n) + " (Clopper-Pearson, level 1 - 0.01/n each), and the mean mini-batch gradient equals the full "
-                           "gradient within its Bonferroni interval (worst deviation " + num(worst) + " of the half-width)",
+                           ": every inclusion frequency in [" + str(min_f) + ", " + str(max_f) + "] is consistent with 1/n = " +
+                           str(1.0 / n) + " (Clopper-Pearson, level 1 - 0.01/n each), and the mean mini-batch gradient equals the full "
+                           "gradient within its Bonferroni interval (worst deviation " + str(worst) + " of the half-width)",
                        fig);
 }
 
@@ -230,10 +215,10 @@ Outcome plateau_vs_step(const Subject& s, const Case& c) {
   const StochasticDeclaration& d = *s.declared.stochastic;
   const double h = d.step;
   if (!(h > 0 && h <= 1)) {
-    return Outcome::skip("declared step " + num(h) + " is outside (0, 1] = (0, 1/(L M_G)] of the test problem (003 (4.18))");
+    return Outcome::skip("declared step " + str(h) + " is outside (0, 1] = (0, 1/(L M_G)] of the test problem (003 (4.18))");
   }
   if (h < kMinStep) {
-    return Outcome::skip("declared step " + num(h) + " is below " + num(kMinStep) + ": the transient at h/2 needs 60/h steps per run, " +
+    return Outcome::skip("declared step " + str(h) + " is below " + str(kMinStep) + ": the transient at h/2 needs 60/h steps per run, " +
                          "more than this property's Monte-Carlo budget (" + std::to_string(kRuns) + " runs of at most 6002 steps)");
   }
   const std::size_t b = std::max<std::size_t>(1, d.batch_size);
@@ -274,9 +259,9 @@ Outcome plateau_vs_step(const Subject& s, const Case& c) {
   const double r_lo = ratio * (1 - kZ * rel_se), r_hi = ratio * (1 + kZ * rel_se);
   fig["ratio"] = {{"estimate", ratio}, {"ci99", {r_lo, r_hi}}, {"accepted", {kRatioLo, kRatioHi}}};
   std::string text = "E||grad f||^2 plateau (mean over steps " + std::to_string(K / 2 + 1) + ".." + std::to_string(K) + ", " +
-                     std::to_string(kRuns) + " runs) at h = " + num(h) + ": " + num(p1.window_mean) + " +- " + num(p1.window_se) +
-                     ", at h/2: " + num(p2.window_mean) + " +- " + num(p2.window_se) + "; ratio " + num(ratio) + " (99% CI [" +
-                     num(r_lo) + ", " + num(r_hi) + "], accepted [" + num(kRatioLo) + ", " + num(kRatioHi) + "])";
+                     std::to_string(kRuns) + " runs) at h = " + str(h) + ": " + str(p1.window_mean) + " +- " + str(p1.window_se) +
+                     ", at h/2: " + str(p2.window_mean) + " +- " + str(p2.window_se) + "; ratio " + str(ratio) + " (99% CI [" +
+                     str(r_lo) + ", " + str(r_hi) + "], accepted [" + str(kRatioLo) + ", " + str(kRatioHi) + "])";
   if (r_hi < kRatioLo || r_lo > kRatioHi) return Outcome::fail(text + ": the plateau is not proportional to the step", fig);
   bool decided = ratio >= kRatioLo && ratio <= kRatioHi && (r_hi - r_lo) < 1.0;
   // Plain SGD: 003 Theorem 4.8 (4.19) bounds the average over k = 1..K, and the exact oracle
@@ -303,12 +288,12 @@ Outcome plateau_vs_step(const Subject& s, const Case& c) {
       const std::string tag = which == 0 ? "h" : "h/2";
       fig["theorem_4_8_bound_" + std::string(which == 0 ? "h" : "h_half")] = bound;
       fig["oracle_plateau_" + std::string(which == 0 ? "h" : "h_half")] = exact;
-      text += "; at " + tag + ": average over k = 1..K " + num(pl.full_mean) + " vs 003 (4.19) bound " + num(bound) +
-              ", window mean vs exact oracle " + num(exact);
+      text += "; at " + tag + ": average over k = 1..K " + str(pl.full_mean) + " vs 003 (4.19) bound " + str(bound) +
+              ", window mean vs exact oracle " + str(exact);
       if (pl.full_mean - kZ * pl.full_se > bound) return Outcome::fail(text + ": above Theorem 4.8's bound (4.19)", fig);
       if (std::abs(pl.window_mean - exact) > kZ * pl.window_se + 1e-12 * exact) {
         return Outcome::fail(text + ": the Monte-Carlo plateau at " + tag + " differs from the exact oracle's by " +
-                                 num(pl.window_mean - exact) + " > 2.576 se = " + num(kZ * pl.window_se),
+                                 str(pl.window_mean - exact) + " > 2.576 se = " + str(kZ * pl.window_se),
                              fig);
       }
     }

@@ -14,13 +14,19 @@
 
 namespace ov::conformance {
 
-namespace test_problems_detail {
-// A standard normal deviate (Box-Muller on SplitMix64's 53-bit uniforms; u1 in (0, 1]).
 double gaussian(optim::SplitMix64& rng) {
-  const double u1 = 1.0 - rng.uniform();
+  const double u1 = 1.0 - rng.uniform();  // in (0, 1]: log(u1) is finite
   const double u2 = rng.uniform();
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
 }
+
+double CaseStreams::uniform(const Case& c, std::uint64_t stream, double lo, double hi) const {
+  optim::SplitMix64 rng(c.seed * seed_multiplier + stream_multiplier * (stream + 1));
+  rng.next();
+  return lo + (hi - lo) * rng.uniform();
+}
+
+namespace test_problems_detail {
 Vec gaussian_vector(optim::SplitMix64& rng, int n) {
   Vec v(n);
   for (int i = 0; i < n; ++i) v[i] = gaussian(rng);

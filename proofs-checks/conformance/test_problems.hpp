@@ -13,6 +13,10 @@
 #include "optim/core/vector.hpp"
 #include "proofs-checks/conformance/property.hpp"
 
+namespace ov::optim {
+class SplitMix64;
+}
+
 namespace ov::conformance {
 
 using Vec = optim::Vector<double>;
@@ -53,6 +57,17 @@ Vec start_point(const Case& c, const Vec& center, double radius, std::uint64_t s
 Vec random_unit_vector(std::uint64_t seed, int n);
 // A seeded permutation of 0..n-1.
 std::vector<int> random_permutation(std::uint64_t seed, int n);
+// A standard normal deviate (Box-Muller on SplitMix64's 53-bit uniforms).
+double gaussian(optim::SplitMix64& rng);
+
+// Seeded uniform numbers of a case, one independent stream per use: stream `stream` of case c
+// is the second number of SplitMix64(c.seed * seed_multiplier + stream_multiplier * (stream + 1)),
+// mapped to [lo, hi]. Each suite has its own multipliers.
+struct CaseStreams {
+  std::uint64_t seed_multiplier;
+  std::uint64_t stream_multiplier;
+  double uniform(const Case& c, std::uint64_t stream, double lo, double hi) const;
+};
 
 // What a PoisonedObjective corrupts.
 enum class Poisoned { gradient, value_and_gradient, value };

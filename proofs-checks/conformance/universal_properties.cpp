@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -14,9 +13,10 @@
 #include <vector>
 
 #include "optim/core/oracle.hpp"
-#include "optim/core/random.hpp"
 #include "optim/core/state_checkpoint.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
+#include "proofs-checks/conformance/fresh_optimizer.hpp"
+#include "proofs-checks/conformance/property_text.hpp"
 #include "proofs-checks/conformance/test_problems.hpp"
 
 namespace ov::conformance {
@@ -25,23 +25,7 @@ namespace universal_properties_detail {
 
 using Report = optim::StepReport<double>;
 
-std::string num(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
-std::string hex(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%a", v);
-  return buf;
-}
-
-// A seeded uniform number in [lo, hi] of stream `stream` of the case.
-double case_uniform(const Case& c, std::uint64_t stream, double lo, double hi) {
-  optim::SplitMix64 rng(c.seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL * (stream + 1));
-  rng.next();
-  return lo + (hi - lo) * rng.uniform();
-}
+constexpr CaseStreams kStreams{0x9e3779b97f4a7c15ULL, 0x632be59bd9b4e019ULL};
 
 // The largest Hessian eigenvalue at which the subject's declarations promise stable steps,
 // halved for margin: descent step * L = stable/2 (GD: step L = 1); momentum step * L = 1
@@ -82,10 +66,14 @@ void continue_run(optim::Optimizer<double>& opt, optim::Oracle<double>& oracle, 
     t.x.push_back(x);
   }
 }
-Trajectory run(optim::Optimizer<double>& opt, const optim::Objective<double>& f, const Vec& x0, int steps) {
-  optim::Oracle<double> oracle(f);
+Trajectory starting_at(const Vec& x0) {
   Trajectory t;
   t.x.push_back(x0);
+  return t;
+}
+Trajectory run(optim::Optimizer<double>& opt, const optim::Objective<double>& f, const Vec& x0, int steps) {
+  optim::Oracle<double> oracle(f);
+  Trajectory t = starting_at(x0);
   continue_run(opt, oracle, t, steps);
   return t;
 }
@@ -107,8 +95,8 @@ std::string describe_difference(const Trajectory& a, const Trajectory& b, int k)
   if (!bitwise_equal(xa, xb)) {
     for (Eigen::Index j = 0; j < xa.size(); ++j) {
       if (std::memcmp(&xa[j], &xb[j], sizeof(double)) != 0) {
-        s += ": x[" + std::to_string(j) + "] = " + hex(xa[j]) + " vs " + hex(xb[j]) +
-             " (|diff| = " + num(std::abs(xa[j] - xb[j])) + ")";
+        s += ": x[" + std::to_string(j) + "] = " + exact_str(xa[j]) + " vs " + exact_str(xb[j]) +
+             " (|diff| = " + str(std::abs(xa[j] - xb[j])) + ")";
         break;
       }
     }
@@ -117,12 +105,6 @@ std::string describe_difference(const Trajectory& a, const Trajectory& b, int k)
          optim::to_string(b.reports[i - 1].status) + ")";
   }
   return s;
-}
-
-std::unique_ptr<optim::Optimizer<double>> fresh(const Subject& s) {
-  auto p = s.make();
-  if (!p) throw std::invalid_argument("subject '" + s.name + "': the factory returned null");
-  return p;
 }
 
 claims::Source engineering_source(const std::string& section) {
@@ -134,11 +116,11 @@ Outcome finite_states(const Subject& s, const Case& c) {
   // L from 1/10 to 1000 times the safe one: stable and violently unstable problems, where a
   // diverging iteration must be refused (e.g. refused_non_finite_update) before overflow
   // reaches x. Start at distance scale * 10^u, u in [-2, 2].
-  const double L = safe_L(s) * std::pow(10.0, case_uniform(c, 1, -1, 3));
+  const double L = safe_L(s) * std::pow(10.0, kStreams.uniform(c, 1, -1, 3));
   const QuadraticObjective q = make_quadratic(c, L);
-  const double radius = c.scale * std::pow(10.0, case_uniform(c, 2, -2, 2));
+  const double radius = c.scale * std::pow(10.0, kStreams.uniform(c, 2, -2, 2));
   const Vec x0 = start_point(c, q.minimizer(), radius);
-  auto opt = fresh(s);
+  auto opt = fresh_optimizer(s);
   optim::Oracle<double> oracle(q);
   Vec x = x0;
   const int steps = 300;
@@ -149,16 +131,16 @@ Outcome finite_states(const Subject& s, const Case& c) {
     if (r.refused()) ++refusals;
     if (!all_finite(x)) {
       return Outcome::fail("x is not finite after step " + std::to_string(k) + " (status " +
-                               optim::to_string(r.status) + ") on a quadratic with L = " + num(L) +
-                               " from a start at distance " + num(radius) + " (" + std::to_string(refusals) +
+                               optim::to_string(r.status) + ") on a quadratic with L = " + str(L) +
+                               " from a start at distance " + str(radius) + " (" + std::to_string(refusals) +
                                " refusals before)",
                            {{"step", k}, {"L", L}, {"radius", radius}, {"refusals", refusals}});
     }
     max_abs = std::max(max_abs, x.cwiseAbs().maxCoeff());
   }
-  return Outcome::pass(std::to_string(steps) + " steps on a quadratic with L = " + num(L) + ", start distance " +
-                           num(radius) + ": x finite after every step (" + std::to_string(refusals) +
-                           " refusals, max |x_i| = " + num(max_abs) + ")",
+  return Outcome::pass(std::to_string(steps) + " steps on a quadratic with L = " + str(L) + ", start distance " +
+                           str(radius) + ": x finite after every step (" + std::to_string(refusals) +
+                           " refusals, max |x_i| = " + str(max_abs) + ")",
                        {{"steps", steps}, {"L", L}, {"radius", radius}, {"refusals", refusals}, {"max_abs_x", max_abs}});
 }
 
@@ -189,12 +171,10 @@ Outcome non_finite_refused(const Subject& s, const Case& c) {
                                : v.kind == 1 ? Poisoned::value_and_gradient
                                              : Poisoned::value);
     const auto set_active = [&](bool on) { poisoned.set_active(on); };
-    auto a = fresh(s);
-    auto twin = fresh(s);
+    auto a = fresh_optimizer(s);
+    auto twin = fresh_optimizer(s);
     optim::Oracle<double> oa(poisoned), ob(q);
-    Trajectory ta, tb;
-    ta.x.push_back(x0);
-    tb.x.push_back(x0);
+    Trajectory ta = starting_at(x0), tb = starting_at(x0);
     continue_run(*a, oa, ta, warmup);
     continue_run(*twin, ob, tb, warmup);
     if (const int k = first_difference(ta, tb)) {
@@ -250,9 +230,9 @@ Outcome deterministic(const Subject& s, const Case& c) {
   const int steps = 40;
   // Sequential, not interleaved: hidden state shared between instances (a static counter,
   // a global random generator) shows up as a difference.
-  auto a = fresh(s);
+  auto a = fresh_optimizer(s);
   const Trajectory ta = run(*a, q, x0, steps);
-  auto b = fresh(s);
+  auto b = fresh_optimizer(s);
   const Trajectory tb = run(*b, q, x0, steps);
   if (const int k = first_difference(ta, tb))
     return Outcome::fail("two fresh instances, same problem and start: " + describe_difference(ta, tb, k),
@@ -263,7 +243,7 @@ Outcome deterministic(const Subject& s, const Case& c) {
 
 // ---------------------------------------------------------------------------------------
 Outcome checkpoint_round_trip(const Subject& s, const Case& c) {
-  auto a = fresh(s);
+  auto a = fresh_optimizer(s);
   auto* ca = dynamic_cast<optim::StateCheckpoint*>(a.get());
   if (!ca)
     return Outcome::skip("the optimizer does not implement optim::StateCheckpoint: the round trip cannot be tested "
@@ -273,11 +253,10 @@ Outcome checkpoint_round_trip(const Subject& s, const Case& c) {
   const int k = 3 + static_cast<int>(c.seed % 10);
   const int more = 10;
   optim::Oracle<double> oa(q);
-  Trajectory ta;
-  ta.x.push_back(x0);
+  Trajectory ta = starting_at(x0);
   continue_run(*a, oa, ta, k);
   const std::string saved = ca->save_state();
-  auto b = fresh(s);
+  auto b = fresh_optimizer(s);
   auto* cb = dynamic_cast<optim::StateCheckpoint*>(b.get());
   if (!cb) return Outcome::fail("the factory's instances do not all implement optim::StateCheckpoint");
   try {
@@ -288,8 +267,7 @@ Outcome checkpoint_round_trip(const Subject& s, const Case& c) {
   }
   continue_run(*a, oa, ta, more);
   optim::Oracle<double> ob(q);
-  Trajectory tb;
-  tb.x.push_back(ta.x[static_cast<std::size_t>(k)]);
+  Trajectory tb = starting_at(ta.x[static_cast<std::size_t>(k)]);
   continue_run(*b, ob, tb, more);
   Trajectory ta_tail;
   ta_tail.x.assign(ta.x.begin() + k, ta.x.end());
@@ -316,11 +294,11 @@ Outcome reset_forgets(const Subject& s, const Case& c) {
   const Vec x1 = start_point(c2, q2.minimizer(), c.scale, 1);
   const int before = 5 + static_cast<int>(c.seed % 20);
   const int after = 20;
-  auto a = fresh(s);
+  auto a = fresh_optimizer(s);
   run(*a, q1, x0, before);
   a->reset();
   const Trajectory ta = run(*a, q2, x1, after);
-  auto b = fresh(s);
+  auto b = fresh_optimizer(s);
   const Trajectory tb = run(*b, q2, x1, after);
   nlohmann::json figs = {{"steps_before_reset", before}, {"steps_after", after}};
   if (const int k = first_difference(ta, tb))
@@ -349,48 +327,52 @@ Outcome permutation_equivariant(const Subject& s, const Case& c) {
   const PermutedObjective p(q, perm);
   const Vec x0 = start_point(c, q.minimizer(), c.scale);
   const int steps = 40;
-  auto a = fresh(s);
+  auto a = fresh_optimizer(s);
   const Trajectory ta = run(*a, q, x0, steps);
-  auto b = fresh(s);
+  auto b = fresh_optimizer(s);
   const Trajectory tb = run(*b, p, p.permute(x0), steps);
   const double ref = q.minimizer().cwiseAbs().maxCoeff();
+  // |y_k - P x_k|_inf and its tolerance after step k.
+  const auto difference = [&](int k) {
+    const auto i = static_cast<std::size_t>(k);
+    return (p.permute(ta.x[i]) - tb.x[i]).cwiseAbs().maxCoeff();
+  };
+  const auto tolerance = [&](int k) {
+    return 1e-12 * k * std::max({ta.x[static_cast<std::size_t>(k)].cwiseAbs().maxCoeff(), ref, 1e-300});
+  };
   double worst_ratio = 0;
   int bitwise_steps = 0;
   for (int k = 1; k <= steps; ++k) {
-    const Vec& x = ta.x[static_cast<std::size_t>(k)];
-    const Vec& y = tb.x[static_cast<std::size_t>(k)];
-    const Vec px = p.permute(x);
-    if (bitwise_equal(px, y)) {
+    const auto i = static_cast<std::size_t>(k);
+    if (bitwise_equal(p.permute(ta.x[i]), tb.x[i])) {
       ++bitwise_steps;
       continue;
     }
-    const double diff = (px - y).cwiseAbs().maxCoeff();
-    const double tol = 1e-12 * k * std::max({x.cwiseAbs().maxCoeff(), ref, 1e-300});
+    const double diff = difference(k);
+    const double tol = tolerance(k);
     const double ratio = diff / tol;
     if (!(ratio <= 1)) {
-      const Report& ra = ta.reports[static_cast<std::size_t>(k - 1)];
-      const Report& rb = tb.reports[static_cast<std::size_t>(k - 1)];
+      const Report& ra = ta.reports[i - 1];
+      const Report& rb = tb.reports[i - 1];
       nlohmann::json figs = {{"step", k}, {"diff", diff}, {"tolerance", tol}, {"permutation", perm}};
       if (ra.trials != rb.trials || !bitwise_equal(ra.step_size, rb.step_size)) {
-        const double prev = k > 1 ? (p.permute(ta.x[static_cast<std::size_t>(k - 1)]) -
-                                     tb.x[static_cast<std::size_t>(k - 1)]).cwiseAbs().maxCoeff()
-                                  : 0.0;
-        if (prev <= 1e-12 * (k - 1) * std::max({ta.x[static_cast<std::size_t>(k - 1)].cwiseAbs().maxCoeff(), ref, 1e-300}))
-          return Outcome::undecided("step " + std::to_string(k) + ": |y - P x|_inf = " + num(diff) + " > " + num(tol) +
+        const double prev = k > 1 ? difference(k - 1) : 0.0;
+        if (prev <= tolerance(k - 1))
+          return Outcome::undecided("step " + std::to_string(k) + ": |y - P x|_inf = " + str(diff) + " > " + str(tol) +
                                         ", but the two runs took different step decisions there (trials " +
                                         std::to_string(ra.trials) + " vs " + std::to_string(rb.trials) +
                                         ") after agreeing to rounding: a near-tie that double cannot decide",
                                     figs);
       }
       return Outcome::fail("the permuted problem from the permuted start: at step " + std::to_string(k) +
-                               " |y_k - P x_k|_inf = " + num(diff) + " exceeds the tolerance " + num(tol) +
+                               " |y_k - P x_k|_inf = " + str(diff) + " exceeds the tolerance " + str(tol) +
                                " (1e-12 relative per step)",
                            figs);
     }
     worst_ratio = std::max(worst_ratio, ratio);
   }
   return Outcome::pass(std::to_string(steps) + " steps: permuted iterates equal the iterates of the permuted problem (" +
-                           std::to_string(bitwise_steps) + " steps bitwise, worst difference " + num(worst_ratio) +
+                           std::to_string(bitwise_steps) + " steps bitwise, worst difference " + str(worst_ratio) +
                            " of the tolerance 1e-12 k max|x|)",
                        {{"steps", steps}, {"bitwise_steps", bitwise_steps}, {"worst_ratio", worst_ratio}});
 }
@@ -408,7 +390,7 @@ Outcome no_allocation_growth(const Subject& s, const Case& c) {
   Vec x = start_point(k, q.minimizer(), k.scale);
   const int warmup = 50, total = 2000;
   const std::ptrdiff_t bound = 4096;
-  auto opt = fresh(s);
+  auto opt = fresh_optimizer(s);
   optim::Oracle<double> oracle(q);
   int refusals = 0;
   for (int i = 0; i < warmup; ++i) refusals += opt->step(oracle, x).refused() ? 1 : 0;
@@ -420,7 +402,7 @@ Outcome no_allocation_growth(const Subject& s, const Case& c) {
   nlohmann::json figs = {{"warmup", warmup},      {"steps", total},          {"growth_bytes", growth},
                          {"bytes_per_step", per_step}, {"bound_bytes", bound}, {"refusals", refusals}};
   const std::string what = "heap in use after " + std::to_string(total) + " steps minus after " +
-                           std::to_string(warmup) + ": " + std::to_string(growth) + " bytes (" + num(per_step) +
+                           std::to_string(warmup) + ": " + std::to_string(growth) + " bytes (" + str(per_step) +
                            " per step; bound " + std::to_string(bound) + " bytes)";
   if (growth > bound) return Outcome::fail(what, figs);
   return Outcome::pass(what, figs);

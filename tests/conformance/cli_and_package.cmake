@@ -5,6 +5,9 @@
 optverify_add_test(NAME conformance_cli_test LABELS unit SOURCES cli_conform_test.cpp LIBS optverify::conformance)
 target_compile_definitions(conformance_cli_test PRIVATE OPTVERIFY_CLI_PATH="$<TARGET_FILE:optverify>")
 add_dependencies(conformance_cli_test optverify)
+if(TARGET optverify-torch)
+  target_compile_definitions(conformance_cli_test PRIVATE OPTVERIFY_TEST_TORCH_EXECUTABLE=1)
+endif()
 
 # Runs after the whole build (ctest): it installs from the build tree, so every installed
 # target must be built. It compiles the example (two translation units): ~1-2 min on 2 cores

@@ -135,3 +135,20 @@ TEST(ConformPlugin, SharedLibraryWithoutTheEntrySymbolIsRefused) {
 }
 
 }  // namespace
+
+#ifdef OPTVERIFY_TEST_TORCH_EXECUTABLE
+// `optverify` does not link LibTorch: a LibTorch optimizer's conformance runs in optverify-torch,
+// which optverify executes in its place (cli/torch_executable.hpp). Its exit code and output come
+// through unchanged (torch::optim::SGD writes a NaN gradient into its parameters: refuted, exit 1),
+// and nothing is printed by optverify itself.
+TEST(ConformCli, LibTorchOptimizerRunsInTheTorchExecutable) {
+  const auto r = run_cli("conform --optimizer torch:sgd --cases 2 --property "
+                         "conformance.torch-universal.non-finite-gradient-refused");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_EQ(r.out.rfind("refuted", 0), 0u) << r.out;
+  EXPECT_FALSE(contains(r.out, "optverify: error")) << r.out;
+  const auto ok = run_cli("conform --optimizer ours:sgd --cases 2 --property "
+                          "conformance.torch-universal.non-finite-gradient-refused");
+  EXPECT_EQ(ok.code, 0) << ok.out;
+}
+#endif

@@ -68,6 +68,12 @@ std::string first_failure(const Property& p, const Subject& s, int count, std::u
   return "";
 }
 
+// p fails on s, with `expected` in the first failure's detail.
+void expect_caught_with(const Property& p, const Subject& s, int count, const std::string& expected) {
+  const std::string f = first_failure(p, s, count);
+  EXPECT_NE(f.find(expected), std::string::npos) << f;
+}
+
 // ---- line search subjects ----
 
 conformance::LineSearchDeclaration armijo_declaration(bool lattice, bool maximal) {
@@ -160,22 +166,31 @@ const std::vector<Property>& line_search() {
   return ps;
 }
 
+// Property `id` passes on the built-in backtracking and two-way searches.
+void expect_builtin_searches_pass(const std::string& id, int count) {
+  const Property p = find(line_search(), id);
+  expect_all_pass(p, backtracking_subject(), count);
+  expect_all_pass(p, two_way_subject(), count);
+}
+
+// Property `id` fails on the search with mutation m, with `expected` in the failure's detail.
+void expect_mutation_caught(const std::string& id, Mutation m, const std::string& name, const std::string& expected,
+                            int count) {
+  expect_caught_with(find(line_search(), id), mutant_line_search(m, name), count, expected);
+}
+
 TEST(LineSearchProperties, ArmijoEveryStepHoldsOnBuiltinSearches) {
-  const Property p = find(line_search(), "conformance.line-search.armijo-every-step");
-  expect_all_pass(p, backtracking_subject(), 4);
-  expect_all_pass(p, two_way_subject(), 4);
+  expect_builtin_searches_pass("conformance.line-search.armijo-every-step", 4);
 }
 
 TEST(LineSearchProperties, ArmijoEveryStepCatchesReversedInequality) {
-  const Property p = find(line_search(), "conformance.line-search.armijo-every-step");
-  const std::string f = first_failure(p, mutant_line_search(Mutation::reversed_armijo, "reversed_armijo"), 4);
-  EXPECT_NE(f.find("violates Armijo"), std::string::npos) << f;
+  expect_mutation_caught("conformance.line-search.armijo-every-step", Mutation::reversed_armijo, "reversed_armijo",
+                         "violates Armijo", 4);
 }
 
 TEST(LineSearchProperties, ArmijoEveryStepCatchesWrongDisplacement) {
-  const Property p = find(line_search(), "conformance.line-search.armijo-every-step");
-  const std::string f = first_failure(p, mutant_line_search(Mutation::wrong_displacement, "wrong_displacement"), 4);
-  EXPECT_NE(f.find("instead of -t g_i"), std::string::npos) << f;
+  expect_mutation_caught("conformance.line-search.armijo-every-step", Mutation::wrong_displacement, "wrong_displacement",
+                         "instead of -t g_i", 4);
 }
 
 TEST(LineSearchProperties, ArmijoNearTieIsEscalatedToMp50NotFailed) {
@@ -266,56 +281,43 @@ TEST(LineSearchProperties, WolfeHoldsOnWolfeSearchAndCatchesPlainBacktracking) {
   // (short steps on flat problems keep g(x+)^T g close to ||g||^2).
   Subject bt = backtracking_subject();
   bt.declared.line_search->wolfe_c2 = 0.1;
-  const std::string f = first_failure(p, bt, 4);
-  EXPECT_NE(f.find("Wolfe curvature"), std::string::npos) << f;
+  expect_caught_with(p, bt, 4, "Wolfe curvature");
 }
 
 TEST(LineSearchProperties, StationaryStartHoldsOnBuiltinSearches) {
-  const Property p = find(line_search(), "conformance.line-search.stationary-start");
-  expect_all_pass(p, backtracking_subject(), 3);
-  expect_all_pass(p, two_way_subject(), 3);
+  expect_builtin_searches_pass("conformance.line-search.stationary-start", 3);
 }
 
 TEST(LineSearchProperties, StationaryStartCatchesSearchThatDoesNotStop) {
-  const Property p = find(line_search(), "conformance.line-search.stationary-start");
-  const std::string f = first_failure(p, mutant_line_search(Mutation::strict_no_stationary, "strict_no_stationary"), 3);
-  EXPECT_NE(f.find("refused: search failed"), std::string::npos) << f;
+  expect_mutation_caught("conformance.line-search.stationary-start", Mutation::strict_no_stationary, "strict_no_stationary",
+                         "refused: search failed", 3);
 }
 
 TEST(LineSearchProperties, BoundedRefusalHoldsOnBuiltinSearches) {
-  const Property p = find(line_search(), "conformance.line-search.bounded-refusal");
-  expect_all_pass(p, backtracking_subject(), 3);
-  expect_all_pass(p, two_way_subject(), 3);
+  expect_builtin_searches_pass("conformance.line-search.bounded-refusal", 3);
 }
 
 TEST(LineSearchProperties, BoundedRefusalCatchesSearchThatNeverGivesUp) {
-  const Property p = find(line_search(), "conformance.line-search.bounded-refusal");
-  const std::string f = first_failure(p, mutant_line_search(Mutation::never_gives_up, "never_gives_up"), 3);
-  EXPECT_NE(f.find("expected 'refused: search failed'"), std::string::npos) << f;
+  expect_mutation_caught("conformance.line-search.bounded-refusal", Mutation::never_gives_up, "never_gives_up",
+                         "expected 'refused: search failed'", 3);
 }
 
 TEST(LineSearchProperties, LatticeHoldsOnBuiltinSearches) {
-  const Property p = find(line_search(), "conformance.line-search.lattice");
-  expect_all_pass(p, backtracking_subject(), 4);
-  expect_all_pass(p, two_way_subject(), 4);
+  expect_builtin_searches_pass("conformance.line-search.lattice", 4);
 }
 
 TEST(LineSearchProperties, LatticeCatchesStepsOffTheLattice) {
-  const Property p = find(line_search(), "conformance.line-search.lattice");
-  const std::string f = first_failure(p, mutant_line_search(Mutation::off_lattice, "off_lattice"), 4);
-  EXPECT_NE(f.find("is not on"), std::string::npos) << f;
+  expect_mutation_caught("conformance.line-search.lattice", Mutation::off_lattice, "off_lattice",
+                         "is not on", 4);
 }
 
 TEST(LineSearchProperties, MaximalHoldsOnBuiltinSearches) {
-  const Property p = find(line_search(), "conformance.line-search.maximal");
-  expect_all_pass(p, backtracking_subject(), 4);
-  expect_all_pass(p, two_way_subject(), 4);
+  expect_builtin_searches_pass("conformance.line-search.maximal", 4);
 }
 
 TEST(LineSearchProperties, MaximalCatchesNonMaximalSearch) {
-  const Property p = find(line_search(), "conformance.line-search.maximal");
-  const std::string f = first_failure(p, mutant_line_search(Mutation::non_maximal, "non_maximal"), 4);
-  EXPECT_NE(f.find("is not maximal"), std::string::npos) << f;
+  expect_mutation_caught("conformance.line-search.maximal", Mutation::non_maximal, "non_maximal",
+                         "is not maximal", 4);
 }
 
 TEST(LineSearchProperties, NotApplicableWithoutDeclaration) {
@@ -326,19 +328,24 @@ TEST(LineSearchProperties, NotApplicableWithoutDeclaration) {
 
 // ---- fixed-point subjects ----
 
+std::unique_ptr<optim::Optimizer<double>> make_sgd(double lr) {
+  optim::SgdOptions<double> o;
+  o.lr = lr;
+  return std::make_unique<optim::Sgd<double>>(o);
+}
+
+std::unique_ptr<optim::Optimizer<double>> make_heavy_ball(double lr, double momentum) {
+  optim::HeavyBallOptions<double> o;
+  o.lr = lr;
+  o.momentum = momentum;
+  return std::make_unique<optim::HeavyBall<double>>(o);
+}
+
 Subject sgd_subject(double lr, double safe_L) {
   Subject s;
   s.name = "sgd(lr=" + std::to_string(lr) + ")";
-  s.make = [lr] {
-    optim::SgdOptions<double> o;
-    o.lr = lr;
-    return std::make_unique<optim::Sgd<double>>(o);
-  };
-  s.make_with_step = [](double h) {
-    optim::SgdOptions<double> o;
-    o.lr = h;
-    return std::make_unique<optim::Sgd<double>>(o);
-  };
+  s.make = [lr] { return make_sgd(lr); };
+  s.make_with_step = make_sgd;
   s.declared.fixed_point = conformance::FixedPointDeclaration{safe_L};
   return s;
 }
@@ -346,18 +353,8 @@ Subject sgd_subject(double lr, double safe_L) {
 Subject heavy_ball_subject(double lr, double momentum, double safe_L) {
   Subject s;
   s.name = "heavy_ball";
-  s.make = [lr, momentum] {
-    optim::HeavyBallOptions<double> o;
-    o.lr = lr;
-    o.momentum = momentum;
-    return std::make_unique<optim::HeavyBall<double>>(o);
-  };
-  s.make_with_step = [momentum](double h) {
-    optim::HeavyBallOptions<double> o;
-    o.lr = h;
-    o.momentum = momentum;
-    return std::make_unique<optim::HeavyBall<double>>(o);
-  };
+  s.make = [lr, momentum] { return make_heavy_ball(lr, momentum); };
+  s.make_with_step = [momentum](double h) { return make_heavy_ball(h, momentum); };
   s.declared.fixed_point = conformance::FixedPointDeclaration{safe_L};
   return s;
 }
@@ -430,8 +427,7 @@ TEST(FixedPointProperties, UnstableAtSaddlesHoldsOnBuiltinRules) {
 
 TEST(FixedPointProperties, UnstableAtSaddlesCatchesRuleThatStopsAtSaddles) {
   const Property p = find(fixed_point(), "conformance.fixed-point.unstable-at-saddles");
-  const std::string f = first_failure(p, saddle_stopper_subject(), 3);
-  EXPECT_NE(f.find("no unstable mode"), std::string::npos) << f;
+  expect_caught_with(p, saddle_stopper_subject(), 3, "no unstable mode");
 }
 
 TEST(FixedPointProperties, SaddleAvoidanceHoldsOnBuiltinRules) {
@@ -443,8 +439,7 @@ TEST(FixedPointProperties, SaddleAvoidanceHoldsOnBuiltinRules) {
 
 TEST(FixedPointProperties, SaddleAvoidanceCatchesRuleThatStopsAtSaddles) {
   const Property p = find(fixed_point(), "conformance.fixed-point.saddle-avoidance");
-  const std::string f = first_failure(p, saddle_stopper_subject(), 1);
-  EXPECT_NE(f.find("converged to a strict saddle"), std::string::npos) << f;
+  expect_caught_with(p, saddle_stopper_subject(), 1, "converged to a strict saddle");
 }
 
 // ---- stochastic subjects ----
@@ -521,8 +516,7 @@ TEST(StochasticProperties, UnbiasedSamplingCatchesBiasedSampler) {
     }
     return out;
   };
-  const std::string f = first_failure(p, s, 2);
-  EXPECT_NE(f.find("excludes 1/n"), std::string::npos) << f;
+  expect_caught_with(p, s, 2, "excludes 1/n");
 }
 
 TEST(StochasticProperties, PlateauVsStepHoldsOnSgdAndHeavyBall) {
@@ -535,13 +529,8 @@ TEST(StochasticProperties, PlateauVsStepCatchesPlateauThatDoesNotShrink) {
   const Property p = find(stochastic(), "conformance.stochastic.plateau-vs-step");
   // make_with_step ignores the step: the plateau is the same at h and h/2 (ratio 1).
   Subject s = stochastic_sgd(0.2, 2);
-  s.make_with_step = [](double) {
-    optim::SgdOptions<double> o;
-    o.lr = 0.2;
-    return std::make_unique<optim::Sgd<double>>(o);
-  };
-  const std::string f = first_failure(p, s, 2);
-  EXPECT_NE(f.find("not proportional"), std::string::npos) << f;
+  s.make_with_step = [](double) { return make_sgd(0.2); };
+  expect_caught_with(p, s, 2, "not proportional");
 }
 
 // "SGD" whose gradient noise is scaled (g_full + k (g_B - g_full)): its plateau is still O(h)
@@ -571,8 +560,7 @@ TEST(StochasticProperties, PlateauVsStepCatchesSgdAboveTheoremBound) {
   Subject s = stochastic_sgd(0.2, 2);
   s.make_with_step = [](double h) { return std::make_unique<ScaledNoiseSgd>(h, 2.0); };
   const Property p = find(stochastic(), "conformance.stochastic.plateau-vs-step");
-  const std::string f = first_failure(p, s, 1);
-  EXPECT_NE(f.find("above Theorem 4.8's bound"), std::string::npos) << f;
+  expect_caught_with(p, s, 1, "above Theorem 4.8's bound");
 }
 
 TEST(StochasticProperties, PlateauVsStepCatchesSgdOffTheExactOracle) {
@@ -580,8 +568,7 @@ TEST(StochasticProperties, PlateauVsStepCatchesSgdOffTheExactOracle) {
   Subject s = stochastic_sgd(0.2, 2);
   s.make_with_step = [](double h) { return std::make_unique<ScaledNoiseSgd>(h, 1.3); };
   const Property p = find(stochastic(), "conformance.stochastic.plateau-vs-step");
-  const std::string f = first_failure(p, s, 1);
-  EXPECT_NE(f.find("differs from the exact oracle"), std::string::npos) << f;
+  expect_caught_with(p, s, 1, "differs from the exact oracle");
 }
 
 TEST(StochasticProperties, NotApplicableWithoutDeclaration) {

@@ -20,12 +20,8 @@
 #include "optim/rules/sgd.hpp"
 #include "proofs-checks/conformance/core_properties.hpp"
 #include "proofs-checks/conformance/gtest_suite.hpp"
+#include "proofs-checks/conformance/linear_rates.hpp"
 
-// The heavy-ball spectral radius of momentum_adaptive_properties.cpp (a file-local helper
-// with external linkage), checked here against Polyak's optimal rate.
-namespace ov::conformance::momentum_adaptive_properties_detail {
-double heavy_ball_radius(double eta, double alpha, double lambda);
-}
 
 namespace universal_descent_test {
 
@@ -100,11 +96,12 @@ void expect_caught(const std::string& id, const Subject& s, int n) {
                                 t.first_failure.c_str());
 }
 
-template <class Make>
-Subject subject(const std::string& name, Make make, Declarations d) {
+// A subject whose factory builds Rule(args...) from copies of args.
+template <class Rule, class... Args>
+Subject subject(const std::string& name, Declarations d, Args... args) {
   Subject s;
   s.name = name;
-  s.make = make;
+  s.make = [args...]() -> std::unique_ptr<optim::Optimizer<double>> { return std::make_unique<Rule>(args...); };
   s.declared = std::move(d);
   s.origin = "tests/conformance/universal_descent_test.cpp";
   return s;
@@ -114,53 +111,36 @@ Subject subject(const std::string& name, Make make, Declarations d) {
 // Correct built-in rules with their declarations.
 Declarations descent_decl(double step) {
   Declarations d;
-  conformance::DescentDeclaration dd;
-  dd.step = step;
-  d.descent = dd;
+  d.descent.emplace().step = step;
   return d;
 }
 Declarations momentum_decl(double step, double momentum) {
   Declarations d;
-  conformance::MomentumDeclaration md;
-  md.step = step;
-  md.momentum = momentum;
-  d.momentum = md;
+  d.momentum = conformance::MomentumDeclaration{step, momentum};
   return d;
 }
 Declarations adaptive_decl(double lr, double eps) {
   Declarations d;
-  conformance::AdaptiveDeclaration ad;
-  ad.lr = lr;
-  ad.eps = eps;
-  d.adaptive = ad;
+  d.adaptive.emplace().lr = lr;
+  d.adaptive->eps = eps;
   return d;
 }
 
 Subject sgd(double lr = 0.01) {
-  return subject("sgd", [lr]() -> std::unique_ptr<optim::Optimizer<double>> {
-    optim::SgdOptions<double> o;
-    o.lr = lr;
-    return std::make_unique<optim::Sgd<double>>(o);
-  }, descent_decl(lr));
+  optim::SgdOptions<double> o;
+  o.lr = lr;
+  return subject<optim::Sgd<double>>("sgd", descent_decl(lr), o);
 }
 Subject heavy_ball(double lr = 0.01, double momentum = 0.5) {
-  return subject("heavy_ball", [lr, momentum]() -> std::unique_ptr<optim::Optimizer<double>> {
-    optim::HeavyBallOptions<double> o;
-    o.lr = lr;
-    o.momentum = momentum;
-    return std::make_unique<optim::HeavyBall<double>>(o);
-  }, momentum_decl(lr, momentum));
+  optim::HeavyBallOptions<double> o;
+  o.lr = lr;
+  o.momentum = momentum;
+  return subject<optim::HeavyBall<double>>("heavy_ball", momentum_decl(lr, momentum), o);
 }
 Subject adam(optim::AdamOptions<double> o = {}, const std::string& name = "adam") {
-  return subject(name, [o]() -> std::unique_ptr<optim::Optimizer<double>> {
-    return std::make_unique<optim::Adam<double>>(o);
-  }, adaptive_decl(o.lr, o.eps));
+  return subject<optim::Adam<double>>(name, adaptive_decl(o.lr, o.eps), o);
 }
-Subject backtracking() {
-  return subject("backtracking_gd", []() -> std::unique_ptr<optim::Optimizer<double>> {
-    return std::make_unique<optim::BacktrackingGd<double>>();
-  }, descent_decl(0));
-}
+Subject backtracking() { return subject<optim::BacktrackingGd<double>>("backtracking_gd", descent_decl(0)); }
 
 // ---------------------------------------------------------------------------------------
 // Mutated rules (each breaks one property; the test names the property that catches it).
@@ -226,9 +206,7 @@ class MutantSgd : public optim::Optimizer<double> {
 };
 
 Subject mutant_sgd(const std::string& name, SgdMutation m, double lr = 0.01) {
-  return subject(name, [lr, m]() -> std::unique_ptr<optim::Optimizer<double>> {
-    return std::make_unique<MutantSgd>(lr, m);
-  }, descent_decl(lr));
+  return subject<MutantSgd>(name, descent_decl(lr), lr, m);
 }
 
 // Heavy ball (004 (8)) written here, optionally checkpointable, with mutations.
@@ -289,9 +267,7 @@ class TestHeavyBall : public optim::Optimizer<double>, public optim::StateCheckp
 };
 
 Subject test_heavy_ball(const std::string& name, HeavyBallMutation m, double lr = 0.01, double momentum = 0.5) {
-  return subject(name, [lr, momentum, m]() -> std::unique_ptr<optim::Optimizer<double>> {
-    return std::make_unique<TestHeavyBall>(lr, momentum, m);
-  }, momentum_decl(lr, momentum));
+  return subject<TestHeavyBall>(name, momentum_decl(lr, momentum), lr, momentum, m);
 }
 
 // Adam (Kingma & Ba Alg. 1) written here, with mutations.
@@ -340,9 +316,7 @@ class TestAdam : public optim::Optimizer<double> {
 };
 
 Subject test_adam(const std::string& name, AdamMutation m, double lr = 1e-3) {
-  return subject(name, [lr, m]() -> std::unique_ptr<optim::Optimizer<double>> {
-    return std::make_unique<TestAdam>(lr, m);
-  }, adaptive_decl(lr, 1e-8));
+  return subject<TestAdam>(name, adaptive_decl(lr, 1e-8), lr, m);
 }
 
 constexpr int kCases = 8;
@@ -442,13 +416,13 @@ TEST(MomentumProperties, HeavyBallRadiusMatchesPolyak) {
     const double eta = 4 / ((sl + sm) * (sl + sm)), alpha = std::pow((sl - sm) / (sl + sm), 2);
     const double expected = (std::sqrt(kappa) - 1) / (std::sqrt(kappa) + 1);
     for (double lambda : {mu, L, std::sqrt(mu * L)})
-      EXPECT_NEAR(conformance::momentum_adaptive_properties_detail::heavy_ball_radius(eta, alpha, lambda), expected,
+      EXPECT_NEAR(conformance::heavy_ball_radius(eta, alpha, lambda), expected,
                   1e-6)
           << "kappa " << kappa << " lambda " << lambda;
   }
   // Momentum 0: the GD rate |1 - eta lambda|.
-  EXPECT_NEAR(conformance::momentum_adaptive_properties_detail::heavy_ball_radius(0.1, 0, 3), 0.7, 1e-15);
-  EXPECT_NEAR(conformance::momentum_adaptive_properties_detail::heavy_ball_radius(0.1, 0, 15), 0.5, 1e-15);
+  EXPECT_NEAR(conformance::heavy_ball_radius(0.1, 0, 3), 0.7, 1e-15);
+  EXPECT_NEAR(conformance::heavy_ball_radius(0.1, 0, 15), 0.5, 1e-15);
 }
 
 TEST(MomentumProperties, LinearRate) {
