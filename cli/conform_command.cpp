@@ -34,6 +34,7 @@ struct ConformOptions {
   std::string report_dir;
   std::string json_file;
   bool list = false;
+  TorchConformHooks torch;  // empty in optverify (LibTorch specs run in optverify-torch)
 };
 
 // The LibTorch specs (cli/torch_executable.cpp routes the same prefixes to optverify-torch).
@@ -133,17 +134,17 @@ std::vector<ConformTarget> resolve(const ConformOptions& o) {
     for (const auto& n : conformance::builtin_subject_names())
       out.push_back(target_of(conformance::builtin_subject(n), o.cases, o.properties, false));
   } else if (is_torch_spec(o.optimizer)) {
-#ifdef OPTVERIFY_CLI_TORCH_CONFORMANCE
-    try {
-      out.push_back(torch_conform_target(o.optimizer, o.cases, o.properties));
-    } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument("--optimizer = '" + o.optimizer + "': " + e.what());
+    if (o.torch) {
+      try {
+        out.push_back(o.torch.target(o.optimizer, o.cases, o.properties));
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("--optimizer = '" + o.optimizer + "': " + e.what());
+      }
+    } else {
+      throw std::invalid_argument("--optimizer = '" + o.optimizer +
+                                  "': LibTorch optimizers are run by optverify-torch, which a build with LibTorch "
+                                  "(OPTVERIFY_WITH_TORCH) installs next to optverify");
     }
-#else
-    throw std::invalid_argument("--optimizer = '" + o.optimizer +
-                                "': LibTorch optimizers are run by optverify-torch, which a build with LibTorch "
-                                "(OPTVERIFY_WITH_TORCH) installs next to optverify");
-#endif
   } else {
     out.push_back(target_of(builtin_or_explain(o.optimizer), o.cases, o.properties, true));
   }
@@ -203,27 +204,28 @@ void print_list(const ConformOptions& o, std::ostream& out) {
   out << "deliberately broken rules (--optimizer broken:NAME; caught by):\n";
   for (const auto& b : conformance::broken_optimizers())
     out << fmt::format("  broken:{:<30} {}  [{}]\n", b.name, b.description, b.caught_by);
-#ifdef OPTVERIFY_CLI_TORCH_CONFORMANCE
-  out << "LibTorch optimizers (--optimizer ours:NAME or torch:NAME[:k=v,...]):\n";
-  for (const auto& n : torch_conform_names()) out << "  " << n << "\n";
-#else
-  out << "LibTorch optimizers (--optimizer ours:NAME / torch:NAME): listed by `optverify-torch conform --list`\n";
-#endif
+  if (o.torch) {
+    out << "LibTorch optimizers (--optimizer ours:NAME or torch:NAME[:k=v,...], torch-broken:NAME):\n";
+    for (const auto& n : o.torch.names()) out << "  " << n << "\n";
+  } else {
+    out << "LibTorch optimizers (--optimizer ours:NAME / torch:NAME): listed by `optverify-torch conform --list`\n";
+  }
   out << "properties (--property ID; --suite " << joined(suite_names()) << "):\n";
   for (const auto& p : conformance::all_properties())
     out << fmt::format("  {:<52} {:<12} {}\n", p.id, p.suite, p.title);
-#ifdef OPTVERIFY_CLI_TORCH_CONFORMANCE
-  out << "LibTorch properties (ours:NAME / torch:NAME only):\n";
-  for (const auto& [id, title] : torch_conform_properties()) out << fmt::format("  {:<52} {}\n", id, title);
-#endif
+  if (o.torch) {
+    out << "LibTorch properties (ours:NAME / torch:NAME only):\n";
+    for (const auto& [id, title] : o.torch.properties()) out << fmt::format("  {:<52} {}\n", id, title);
+  }
 }
 
 }  // namespace conform_command_detail
 
-void add_conform_command(CLI::App& app, CommandContext& ctx) {
+void add_conform_command(CLI::App& app, CommandContext& ctx, TorchConformHooks torch) {
   using namespace conform_command_detail;
   auto* cmd = app.add_subcommand("conform", "Run the conformance suites on an optimizer (docs/conformance-package.md)");
   auto o = std::make_shared<ConformOptions>();
+  o->torch = std::move(torch);
   cmd->add_option("--optimizer", o->optimizer,
                   "A built-in rule spec (e.g. sgd:lr=1/10), broken:NAME, reference:NAME, ours:NAME / torch:NAME (LibTorch builds), all, or a name "
                   "exported by --library");

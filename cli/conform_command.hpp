@@ -9,16 +9,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/command_context.hpp"
 #include "proofs-checks/claim.hpp"
 
 namespace ov::cli {
-
-void add_conform_command(CLI::App& app, CommandContext& ctx);
 
 // One optimizer under test, whatever its kind: its applicable properties as claims.
 struct ConformTarget {
@@ -28,13 +28,19 @@ struct ConformTarget {
   std::map<std::string, std::string> suite_of;  // property id -> suite
 };
 
-#ifdef OPTVERIFY_CLI_TORCH_CONFORMANCE
-// conform_torch.cpp (builds with LibTorch): the TorchSubject of `spec` (torch_builtin_subject)
-// as a target; `property_ids` are checked with find_property (std::invalid_argument naming
-// the valid ids). The names for --list.
-ConformTarget torch_conform_target(const std::string& spec, int cases, const std::vector<std::string>& property_ids);
-std::vector<std::string> torch_conform_names();
-std::vector<std::pair<std::string, std::string>> torch_conform_properties();  // (id, title)
-#endif
+// The LibTorch side of conform, supplied by optverify-torch (cli/torch_main.cpp); empty in
+// optverify, which hands LibTorch specs to optverify-torch (cli/torch_executable.hpp). The
+// command itself is compiled once, for both programs.
+struct TorchConformHooks {
+  // The TorchSubject of `spec` ("torch:...", "ours:...", "torch-broken:...") as a target;
+  // property ids checked (std::invalid_argument naming the valid ones).
+  std::function<ConformTarget(const std::string& spec, int cases, const std::vector<std::string>& property_ids)>
+      target;
+  std::function<std::vector<std::string>()> names;                                 // for --list
+  std::function<std::vector<std::pair<std::string, std::string>>()> properties;  // (id, title)
+  explicit operator bool() const { return static_cast<bool>(target); }
+};
+
+void add_conform_command(CLI::App& app, CommandContext& ctx, TorchConformHooks torch = {});
 
 }  // namespace ov::cli

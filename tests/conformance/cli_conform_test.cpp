@@ -150,5 +150,10 @@ TEST(ConformCli, LibTorchOptimizerRunsInTheTorchExecutable) {
   const auto ok = run_cli("conform --optimizer ours:sgd --cases 2 --property "
                           "conformance.torch-universal.non-finite-gradient-refused");
   EXPECT_EQ(ok.code, 0) << ok.out;
+  // A deliberately broken LibTorch optimizer by its CLI name: caught by its property.
+  const auto broken = run_cli("conform --optimizer torch-broken:step_counter_per_group --cases 2 --property "
+                              "conformance.torch-universal.split-invariance");
+  EXPECT_EQ(broken.code, 1) << broken.out;
+  EXPECT_EQ(broken.out.rfind("refuted", 0), 0u) << broken.out;
 }
 #endif
